@@ -1,0 +1,89 @@
+package io.stagger.core;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code E(i)} of PROTOCOL.md §2 (claims 10-13) for one server {@code i}, precomputed at init for every possible
+ * failed master and for "no one failed" (rule 9), so that the hot path is one map lookup.
+ *
+ * <pre>E(i) = B + Σ_{k ∈ L(i)} max_{j ∈ H(i)} d(k, j)</pre>
+ *
+ * with C = every member but the failed master, L(i) = members of C stronger than i, H(i) = members of C not
+ * stronger than i. Removing the failed master m from C changes the sum in one of two ways: if m ∈ L(i) its term
+ * goes; if m ∈ H(i) every term whose maximum was reached only at m falls to its second-largest value. Keeping the
+ * largest and second-largest d(k, ·) per k gives every E(i) in O(n²) for a matrix and O(n) for a uniform D.
+ */
+public final class ElectionDelays {
+    private final long withNoneFailedMicros;
+    private final Map<String, Long> byFailedMasterMicros;
+
+    private ElectionDelays(long withNoneFailedMicros, Map<String, Long> byFailedMasterMicros) {
+        this.withNoneFailedMicros = withNoneFailedMicros;
+        this.byFailedMasterMicros = byFailedMasterMicros;
+    }
+
+    /** Computes E(self) for every possible failed master. */
+    public static ElectionDelays compute(String self, Group group, Config config) {
+        long base = Durations.micros(config.electionBase());
+        int selfRank = group.rank(self);
+        List<String> byRank = group.idsByRank();
+        Map<String, Long> byFailed = new HashMap<>();
+        if (config.delayBounds() instanceof DelayBounds.Uniform uniform) {
+            long d = Durations.micros(uniform.bound());
+            long stronger = selfRank - 1;
+            for (String m : byRank) {
+                boolean failedIsStronger = group.rank(m) < selfRank;
+                byFailed.put(m, base + (stronger - (failedIsStronger ? 1 : 0)) * d);
+            }
+            return new ElectionDelays(base + stronger * d, Map.copyOf(byFailed));
+        }
+        List<String> stronger = byRank.subList(0, selfRank - 1); // L(i) when no one is excluded
+        List<String> notStronger = byRank.subList(selfRank - 1, byRank.size()); // H(i), self included
+        long sum = 0;
+        Map<String, Long> termOf = new HashMap<>();
+        Map<String, Long> dropIfExcluded = new HashMap<>(); // Σ (max - second) over k whose max is reached only at j
+        for (String k : stronger) {
+            long max = Long.MIN_VALUE;
+            long second = Long.MIN_VALUE;
+            String argMax = null;
+            for (String j : notStronger) {
+                long d = config.delayBounds().boundMicros(k, j);
+                if (d > max) {
+                    second = max;
+                    max = d;
+                    argMax = j;
+                } else if (d > second) {
+                    second = d;
+                }
+            }
+            sum += max;
+            termOf.put(k, max);
+            if (second != Long.MIN_VALUE && max > second) {
+                dropIfExcluded.merge(argMax, max - second, Long::sum);
+            }
+        }
+        for (String m : byRank) {
+            long delay = base + sum;
+            if (termOf.containsKey(m)) {
+                delay -= termOf.get(m);
+            } else if (!m.equals(self)) {
+                delay -= dropIfExcluded.getOrDefault(m, 0L);
+            }
+            byFailed.put(m, delay);
+        }
+        return new ElectionDelays(base + sum, Map.copyOf(byFailed));
+    }
+
+    /** E(self) when {@code failedMaster} is the master whose failure was detected (rule 4). */
+    public long afterFailureOfMicros(String failedMaster) {
+        Long delay = byFailedMasterMicros.get(failedMaster);
+        return delay == null ? withNoneFailedMicros : delay;
+    }
+
+    /** E(self) over all members, for a restarted server that knows of no failed master (rule 9). */
+    public long withNoneFailedMicros() {
+        return withNoneFailedMicros;
+    }
+}

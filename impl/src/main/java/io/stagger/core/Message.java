@@ -1,0 +1,46 @@
+package io.stagger.core;
+
+/**
+ * The protocol messages between servers (PROTOCOL.md §3), as immutable records. {@code null} stands for NONE
+ * wherever a master may be absent.
+ */
+public sealed interface Message permits Message.Inquiry, Message.InquiryOk, Message.Declare, Message.Revoke {
+
+    /** The Maelstrom body {@code type} of this message. */
+    String type();
+
+    /** "Are you functional?", from a BACKUP to its master (claim 4). */
+    record Inquiry() implements Message {
+        /** The one instance: an inquiry carries nothing. */
+        public static final Inquiry INSTANCE = new Inquiry();
+
+        @Override
+        public String type() {
+            return "inquiry";
+        }
+    }
+
+    /** The reply to an inquiry; {@code master} is whom the replier recognises (claim 4). */
+    record InquiryOk(String master, long epoch) implements Message {
+        @Override
+        public String type() {
+            return "inquiry_ok";
+        }
+    }
+
+    /** The "first message": the sender has taken the mastership (claim 8). */
+    record Declare(String master, long epoch) implements Message {
+        @Override
+        public String type() {
+            return "declare";
+        }
+    }
+
+    /** The "second message": revoke {@code revoked}'s mastership and recognise {@code master}, the sender (claim 23). */
+    record Revoke(String revoked, String master, long epoch) implements Message {
+        @Override
+        public String type() {
+            return "revoke";
+        }
+    }
+}

@@ -1,0 +1,481 @@
+package io.stagger.core;
+
+import io.stagger.core.Message.Declare;
+import io.stagger.core.Message.Inquiry;
+import io.stagger.core.Message.InquiryOk;
+import io.stagger.core.Message.Revoke;
+
+/**
+ * One server of the group as a pure state machine: the rules of PROTOCOL.md §4 and the variants of §5, one method
+ * per TLA+ action of {@code spec/StaggeredElection.tla}, with the choices of {@code docs/PROTOCOL-DECISIONS.md}.
+ *
+ * <p>No clock, no threads, no I/O, no randomness: every call carries the current time in microseconds, and the
+ * server answers through {@link Effects} with messages to send and timers to arm or cancel. A call that breaks the
+ * contract (an id that is not a member, time going backwards) throws {@link IllegalArgumentException} before any
+ * state changes.
+ */
+public final class Server {
+    /** The deadline of a timer that is not armed. */
+    public static final long NOT_ARMED = Long.MIN_VALUE;
+
+    private final String self;
+    private final Group group;
+    private final Config config;
+    private final ElectionDelays electionDelays;
+    private final long detectionPeriodMicros;
+    private final long inquiryTimeoutMicros;
+    private final boolean announce;
+    private final boolean epochs;
+    private final boolean redirect;
+
+    private Role role = Role.WAITING;
+    private String master; // null is NONE
+    private long epoch;
+    private boolean inquiryOutstanding;
+    private long timerDetectionAt = NOT_ARMED;
+    private long timerInquiryAt = NOT_ARMED;
+    private long timerElectionAt = NOT_ARMED;
+    private long timerAnnounceAt = NOT_ARMED;
+    private long lastNowMicros = Long.MIN_VALUE;
+    private StepObserver observer = StepObserver.NONE;
+
+    /** A server {@code self} of {@code group}; it does nothing until {@link #start} or {@link #restart}. */
+    public Server(String self, Group group, Config config) {
+        if (!group.contains(self)) {
+            throw new IllegalArgumentException(self + " is not a member of " + group.ids());
+        }
+        this.self = self;
+        this.group = group;
+        this.config = config;
+        this.electionDelays = ElectionDelays.compute(self, group, config);
+        this.detectionPeriodMicros = Durations.micros(config.detectionPeriod());
+        this.inquiryTimeoutMicros = Durations.micros(config.inquiryTimeout());
+        this.announce = config.has(Variant.ANNOUNCE);
+        this.epochs = config.has(Variant.EPOCHS);
+        this.redirect = config.has(Variant.REDIRECT);
+    }
+
+    /** Routes an event to its rule. */
+    public void step(Event event, long nowMicros, Effects out) {
+        // Java 17 has no pattern switch; the sealed interface keeps this list complete.
+        if (event instanceof Event.Receive receive) {
+            receive(receive.from(), receive.message(), nowMicros, out);
+        } else if (event instanceof Event.TimerFired fired) {
+            timerFired(fired.timer(), nowMicros, out);
+        } else if (event instanceof Event.Start) {
+            start(nowMicros, out);
+        } else if (event instanceof Event.Restart) {
+            restart(nowMicros, out);
+        } else {
+            throw new IllegalArgumentException("unknown event " + event);
+        }
+    }
+
+    /** Routes a received message to its rule. */
+    public void receive(String from, Message message, long nowMicros, Effects out) {
+        if (message instanceof Inquiry) {
+            receiveInquiry(from, nowMicros, out);
+        } else if (message instanceof InquiryOk ok) {
+            receiveInquiryOk(from, ok, nowMicros, out);
+        } else if (message instanceof Declare declare) {
+            receiveDeclare(from, declare, nowMicros, out);
+        } else if (message instanceof Revoke revoke) {
+            receiveRevoke(from, revoke, nowMicros, out);
+        } else {
+            throw new IllegalArgumentException("unknown message " + message);
+        }
+    }
+
+    /** Routes a timer to its rule; a firing of a timer that is not armed, or not yet due, is ignored. */
+    public void timerFired(Timer timer, long nowMicros, Effects out) {
+        switch (timer) {
+            case DETECTION -> detectionTick(nowMicros, out);
+            case INQUIRY -> inquiryTimeout(nowMicros, out);
+            case ELECTION -> electionTimeout(nowMicros, out);
+            case ANNOUNCE -> announce(nowMicros, out);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The rules of PROTOCOL.md §4, in its order.
+
+    /** Rule 1, claims 4, 24, 25: a BACKUP inquires of its master every P and arms the time-out T. */
+    public void detectionTick(long nowMicros, Effects out) {
+        advanceTo(nowMicros);
+        if (role != Role.BACKUP || !isDue(timerDetectionAt, nowMicros)) {
+            observeTimer(Action.IGNORED_TIMER, nowMicros, Timer.DETECTION);
+            return;
+        }
+        if (!inquiryOutstanding) {
+            out.send(master, Inquiry.INSTANCE);
+            inquiryOutstanding = true;
+            timerInquiryAt = arm(Timer.INQUIRY, nowMicros + inquiryTimeoutMicros, out);
+        }
+        timerDetectionAt = arm(Timer.DETECTION, nowMicros + detectionPeriodMicros, out);
+        observeTimer(Action.DETECTION_TICK, nowMicros, Timer.DETECTION);
+    }
+
+    /** Rule 2, claim 4: a MASTER answers that it is functional; with {@code redirect} a non-master names its master. */
+    public void receiveInquiry(String from, long nowMicros, Effects out) {
+        requireMember(from);
+        advanceTo(nowMicros);
+        if (role == Role.MASTER) {
+            out.send(from, new InquiryOk(self, epoch));
+        } else if (redirect && master != null) {
+            out.send(from, new InquiryOk(master, epoch));
+        }
+        observe(Action.RECEIVE_INQUIRY, nowMicros, from, Message.Inquiry.INSTANCE);
+    }
+
+    /** Rule 3, claim 4: the master answered in time; with {@code redirect}, adopt the master it names. */
+    public void receiveInquiryOk(String from, InquiryOk ok, long nowMicros, Effects out) {
+        requireMember(from);
+        requireMemberOrNone(ok.master());
+        advanceTo(nowMicros);
+        if (role != Role.BACKUP || !inquiryOutstanding || !from.equals(master)) {
+            observe(Action.RECEIVE_INQUIRY_OK, nowMicros, from, ok); // stale or unasked-for: nothing changes
+            return;
+        }
+        if (from.equals(ok.master())) {
+            cancelInquiry(out);
+        } else if (redirect && ok.master() != null && !ok.master().equals(self)
+                && (!epochs || ok.epoch() >= epoch)) {
+            master = ok.master();
+            if (epochs) {
+                epoch = ok.epoch();
+            }
+            cancelInquiry(out);
+        }
+        observe(Action.RECEIVE_INQUIRY_OK, nowMicros, from, ok);
+    }
+
+    /** Rule 4, claims 3, 4, 7: no reply within T: wait for E(self), computed without the failed master. */
+    public void inquiryTimeout(long nowMicros, Effects out) {
+        advanceTo(nowMicros);
+        if (role != Role.BACKUP || !isDue(timerInquiryAt, nowMicros)) {
+            observeTimer(Action.IGNORED_TIMER, nowMicros, Timer.INQUIRY);
+            return;
+        }
+        String failedMaster = master;
+        becomeWaiting(nowMicros + electionDelays.afterFailureOfMicros(failedMaster), out);
+        observeTimer(Action.INQUIRY_TIMEOUT, nowMicros, Timer.INQUIRY);
+    }
+
+    /** Rule 5, claims 7, 8: nobody declared during E(self): take the mastership and declare it to every other member. */
+    public void electionTimeout(long nowMicros, Effects out) {
+        advanceTo(nowMicros);
+        if (role != Role.WAITING || !isDue(timerElectionAt, nowMicros)) {
+            observeTimer(Action.IGNORED_TIMER, nowMicros, Timer.ELECTION);
+            return;
+        }
+        becomeMaster(epochs ? epoch + 1 : epoch, nowMicros, out);
+        sendToOthers(new Declare(self, epoch), out);
+        observeTimer(Action.ELECTION_TIMEOUT, nowMicros, Timer.ELECTION);
+    }
+
+    /** Rule 6, claims 15-19, 22, 23: a declaration from {@code from}, judged by the receiver's role. */
+    public void receiveDeclare(String from, Declare declare, long nowMicros, Effects out) {
+        requireMember(from);
+        requireSender(from, declare.master(), "declare");
+        advanceTo(nowMicros);
+        judgeDeclaration(from, declare.epoch(), nowMicros, out);
+        observe(Action.RECEIVE_DECLARE, nowMicros, from, declare);
+    }
+
+    /** Rule 7, claims 15, 23: a revocation is judged as a declaration by its sender, the master it declares. */
+    public void receiveRevoke(String from, Revoke revoke, long nowMicros, Effects out) {
+        requireMember(from);
+        requireSender(from, revoke.master(), "revoke");
+        requireMember(revoke.revoked());
+        if (group.rank(revoke.master()) >= group.rank(revoke.revoked())) {
+            throw new IllegalArgumentException("a revoke must come from a stronger rank: " + revoke);
+        }
+        advanceTo(nowMicros);
+        judgeDeclaration(from, revoke.epoch(), nowMicros, out);
+        observe(Action.RECEIVE_REVOKE, nowMicros, from, revoke);
+    }
+
+    /** Rule 8, claim 1: the initial group: the rank-1 server is MASTER, every other server its BACKUP. */
+    public void start(long nowMicros, Effects out) {
+        advanceTo(nowMicros);
+        forgetEverything(out);
+        if (self.equals(group.strongest())) {
+            becomeMaster(0, nowMicros, out);
+        } else {
+            becomeBackup(group.strongest(), nowMicros, out);
+        }
+        observe(Action.START, nowMicros, Event.Start.INSTANCE);
+    }
+
+    /** Rule 9: back after a crash with all state lost: WAITING, with E(self) computed over all other members. */
+    public void restart(long nowMicros, Effects out) {
+        advanceTo(nowMicros);
+        forgetEverything(out);
+        becomeWaiting(nowMicros + electionDelays.withNoneFailedMicros(), out);
+        observe(Action.RESTART, nowMicros, Event.Restart.INSTANCE);
+    }
+
+    /** Variant {@code announce}: a MASTER re-declares every P, so that masters that never heard of each other meet. */
+    public void announce(long nowMicros, Effects out) {
+        advanceTo(nowMicros);
+        if (role != Role.MASTER || !isDue(timerAnnounceAt, nowMicros)) {
+            observeTimer(Action.IGNORED_TIMER, nowMicros, Timer.ANNOUNCE);
+            return;
+        }
+        sendToOthers(new Declare(self, epoch), out);
+        timerAnnounceAt = arm(Timer.ANNOUNCE, nowMicros + detectionPeriodMicros, out);
+        observeTimer(Action.ANNOUNCE, nowMicros, Timer.ANNOUNCE);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Rule 6's judgement, shared by rule 7.
+
+    private void judgeDeclaration(String declarer, long declaredEpoch, long nowMicros, Effects out) {
+        if (role == Role.MASTER) {
+            if (group.rank(declarer) > group.rank(self)) {
+                // Claim 23: the receiver wins; it stays MASTER and revokes the weaker declaration.
+                if (epochs) {
+                    epoch = Math.max(epoch, declaredEpoch) + 1;
+                }
+                sendToOthers(new Revoke(declarer, self, epoch), out);
+            } else {
+                // Claim 22: the receiver loses and recognises the stronger declarer.
+                becomeBackup(declarer, nowMicros, out);
+                if (epochs) {
+                    epoch = Math.max(epoch, declaredEpoch);
+                }
+            }
+            return;
+        }
+        // Claims 16, 17: a WAITING or BACKUP server recognises the declarer, unless (epochs) the news is stale.
+        if (epochs && declaredEpoch < epoch) {
+            return;
+        }
+        if (role != Role.BACKUP || !declarer.equals(master)) {
+            becomeBackup(declarer, nowMicros, out);
+        }
+        if (epochs) {
+            epoch = declaredEpoch;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Role changes happen only here; each rejects an impossible transition loudly.
+
+    private void becomeMaster(long newEpoch, long nowMicros, Effects out) {
+        role = Role.MASTER;
+        master = self;
+        epoch = newEpoch;
+        timerElectionAt = cancel(Timer.ELECTION, out);
+        timerDetectionAt = cancel(Timer.DETECTION, out);
+        cancelInquiry(out);
+        if (announce) {
+            timerAnnounceAt = arm(Timer.ANNOUNCE, nowMicros + detectionPeriodMicros, out);
+        }
+    }
+
+    private void becomeBackup(String newMaster, long nowMicros, Effects out) {
+        if (newMaster == null || newMaster.equals(self)) {
+            throw new IllegalStateException(self + " cannot be a BACKUP of " + newMaster);
+        }
+        role = Role.BACKUP;
+        master = newMaster;
+        timerElectionAt = cancel(Timer.ELECTION, out);
+        timerAnnounceAt = cancel(Timer.ANNOUNCE, out);
+        cancelInquiry(out);
+        if (timerDetectionAt == NOT_ARMED) {
+            timerDetectionAt = arm(Timer.DETECTION, nowMicros + detectionPeriodMicros, out);
+        }
+    }
+
+    private void becomeWaiting(long electionDeadlineMicros, Effects out) {
+        if (role == Role.MASTER) {
+            throw new IllegalStateException(self + " is MASTER: a master never waits for an election");
+        }
+        role = Role.WAITING;
+        master = null;
+        timerDetectionAt = cancel(Timer.DETECTION, out);
+        cancelInquiry(out);
+        timerElectionAt = arm(Timer.ELECTION, electionDeadlineMicros, out);
+    }
+
+    /** A crash loses everything (rule 9); the initial state of rule 8 starts from the same blank. */
+    private void forgetEverything(Effects out) {
+        role = Role.WAITING;
+        master = null;
+        epoch = 0;
+        inquiryOutstanding = false;
+        timerDetectionAt = cancel(Timer.DETECTION, out);
+        timerInquiryAt = cancel(Timer.INQUIRY, out);
+        timerElectionAt = cancel(Timer.ELECTION, out);
+        timerAnnounceAt = cancel(Timer.ANNOUNCE, out);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Small helpers.
+
+    private void cancelInquiry(Effects out) {
+        if (inquiryOutstanding || timerInquiryAt != NOT_ARMED) {
+            inquiryOutstanding = false;
+            timerInquiryAt = cancel(Timer.INQUIRY, out);
+        }
+    }
+
+    private void sendToOthers(Message message, Effects out) {
+        for (String id : group.ids()) {
+            if (!id.equals(self)) {
+                out.send(id, message);
+            }
+        }
+    }
+
+    private static long arm(Timer timer, long deadlineMicros, Effects out) {
+        out.arm(timer, deadlineMicros);
+        return deadlineMicros;
+    }
+
+    private static long cancel(Timer timer, Effects out) {
+        out.cancel(timer);
+        return NOT_ARMED;
+    }
+
+    private static boolean isDue(long deadlineMicros, long nowMicros) {
+        return deadlineMicros != NOT_ARMED && nowMicros >= deadlineMicros;
+    }
+
+    private void advanceTo(long nowMicros) {
+        if (nowMicros < lastNowMicros) {
+            throw new IllegalArgumentException(
+                    "time went backwards at " + self + ": " + nowMicros + "us after " + lastNowMicros + "us");
+        }
+        lastNowMicros = nowMicros;
+    }
+
+    private void requireMember(String id) {
+        if (!group.contains(id)) {
+            throw new IllegalArgumentException("not a member of the group: " + id);
+        }
+        if (id.equals(self)) {
+            throw new IllegalArgumentException(self + " received a protocol message from itself");
+        }
+    }
+
+    private void requireMemberOrNone(String id) {
+        if (id != null && !group.contains(id)) {
+            throw new IllegalArgumentException("not a member of the group: " + id);
+        }
+    }
+
+    private static void requireSender(String from, String declaredMaster, String type) {
+        if (!from.equals(declaredMaster)) {
+            throw new IllegalArgumentException(
+                    "a " + type + " declares its sender as master: from " + from + " but master " + declaredMaster);
+        }
+    }
+
+    private void observe(Action action, long nowMicros, String from, Message message) {
+        assert invariantsHold() : "invariant broken at " + self + " after " + action + ": " + snapshot();
+        if (observer != StepObserver.NONE) {
+            observer.stepped(this, action, new Event.Receive(from, message), nowMicros);
+        }
+    }
+
+    private void observeTimer(Action action, long nowMicros, Timer timer) {
+        assert invariantsHold() : "invariant broken at " + self + " after " + action + ": " + snapshot();
+        if (observer != StepObserver.NONE) {
+            observer.stepped(this, action, new Event.TimerFired(timer), nowMicros);
+        }
+    }
+
+    private void observe(Action action, long nowMicros, Event cause) {
+        assert invariantsHold() : "invariant broken at " + self + " after " + action + ": " + snapshot();
+        observer.stepped(this, action, cause, nowMicros);
+    }
+
+    /** The safety invariants of PROTOCOL.md §6 and the state invariants of PROTOCOL-DECISIONS.md, for this server. */
+    public boolean invariantsHold() {
+        return switch (role) {
+            case MASTER -> self.equals(master) && timerDetectionAt == NOT_ARMED && timerElectionAt == NOT_ARMED
+                    && !inquiryOutstanding && (announce == (timerAnnounceAt != NOT_ARMED));
+            case BACKUP -> master != null && !master.equals(self) && timerDetectionAt != NOT_ARMED
+                    && timerElectionAt == NOT_ARMED && timerAnnounceAt == NOT_ARMED
+                    && inquiryOutstanding == (timerInquiryAt != NOT_ARMED);
+            case WAITING -> master == null && timerElectionAt != NOT_ARMED && timerDetectionAt == NOT_ARMED
+                    && !inquiryOutstanding && timerAnnounceAt == NOT_ARMED;
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Read-only views.
+
+    /** This server's id. */
+    public String self() {
+        return self;
+    }
+
+    /** This server's role. */
+    public Role role() {
+        return role;
+    }
+
+    /** Whom this server recognises as master, or {@code null} for NONE. */
+    public String master() {
+        return master;
+    }
+
+    /** This server's epoch (0 without the {@code epochs} variant). */
+    public long epoch() {
+        return epoch;
+    }
+
+    /** This server's rank: 1 is the strongest. */
+    public int rank() {
+        return group.rank(self);
+    }
+
+    /** The group this server belongs to. */
+    public Group group() {
+        return group;
+    }
+
+    /** The configuration this server runs. */
+    public Config config() {
+        return config;
+    }
+
+    /** The election delays this server computed at init. */
+    public ElectionDelays electionDelays() {
+        return electionDelays;
+    }
+
+    /** The deadline of {@code timer}, or {@link #NOT_ARMED}. */
+    public long deadlineMicros(Timer timer) {
+        return switch (timer) {
+            case DETECTION -> timerDetectionAt;
+            case INQUIRY -> timerInquiryAt;
+            case ELECTION -> timerElectionAt;
+            case ANNOUNCE -> timerAnnounceAt;
+        };
+    }
+
+    /** Whether an inquiry is outstanding. */
+    public boolean inquiryOutstanding() {
+        return inquiryOutstanding;
+    }
+
+    /** An immutable copy of the protocol state, as the spec's variables. */
+    public ServerState snapshot() {
+        return new ServerState(self, role, master, epoch, inquiryOutstanding,
+                timerDetectionAt, timerInquiryAt, timerElectionAt, timerAnnounceAt);
+    }
+
+    /** Sets who is told of every step (traces, tests); {@link StepObserver#NONE} by default. */
+    public void observeWith(StepObserver newObserver) {
+        this.observer = newObserver == null ? StepObserver.NONE : newObserver;
+    }
+
+    @Override
+    public String toString() {
+        return snapshot().toString();
+    }
+}

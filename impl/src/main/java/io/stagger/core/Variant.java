@@ -1,0 +1,56 @@
+package io.stagger.core;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The switchable fixes of PROTOCOL.md §5; the same names as the spec's CONSTANTs and the harness's options. */
+public enum Variant {
+    /** A MASTER re-sends {@code declare} every {@code P}, so that masters that never heard of each other meet. */
+    ANNOUNCE,
+    /** Every new mastership takes a higher epoch; WAITING and BACKUP servers ignore older declarations. */
+    EPOCHS,
+    /** A non-master answers {@code inquiry} with whom it recognises; the inquirer adopts that master. */
+    REDIRECT;
+
+    /** The name used on command lines, in the spec and in reports. */
+    public String optionName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a comma-separated list such as {@code announce,epochs}; {@code none} or an empty string is the claims' variant. */
+    public static Set<Variant> parseList(String list) {
+        EnumSet<Variant> variants = EnumSet.noneOf(Variant.class);
+        if (list == null || list.isBlank() || list.strip().equalsIgnoreCase("none")) {
+            return variants;
+        }
+        for (String part : list.split(",")) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            try {
+                variants.add(Variant.valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "unknown variant '" + name + "': expected announce, epochs, redirect or none");
+            }
+        }
+        return variants;
+    }
+
+    /** The inverse of {@link #parseList}: {@code none} for the claims' variant. */
+    public static String formatList(Set<Variant> variants) {
+        if (variants.isEmpty()) {
+            return "none";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Variant v : EnumSet.copyOf(variants)) {
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(v.optionName());
+        }
+        return out.toString();
+    }
+}
