@@ -1,0 +1,100 @@
+package io.stagger.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagger.core.Message;
+
+/**
+ * Reads and writes the protocol messages of PROTOCOL.md §3 as Maelstrom bodies. Decoding checks every field's kind
+ * and says exactly what is wrong; it never half-decodes.
+ */
+public final class ProtocolCodec {
+    private ProtocolCodec() {}
+
+    /** Whether {@code type} is one of the protocol's message types. */
+    public static boolean isProtocolType(String type) {
+        return switch (type) {
+            case "inquiry", "inquiry_ok", "declare", "revoke" -> true;
+            default -> false;
+        };
+    }
+
+    /** The protocol message in {@code body}, whose {@code type} is a protocol type. */
+    public static Message decode(JsonNode body) throws MalformedInput {
+        String type = body.path("type").asText();
+        return switch (type) {
+            case "inquiry" -> Message.Inquiry.INSTANCE;
+            case "inquiry_ok" -> new Message.InquiryOk(optionalId(body, "master"), epoch(body));
+            case "declare" -> new Message.Declare(requiredId(body, "master"), epoch(body));
+            case "revoke" -> new Message.Revoke(requiredId(body, "revoked"), requiredId(body, "master"), epoch(body));
+            default -> throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "not a protocol message type: " + type);
+        };
+    }
+
+    /** Writes {@code message}'s fields (and its {@code type}) into {@code body}. */
+    public static void encode(Message message, ObjectNode body) {
+        body.put("type", message.type());
+        if (message instanceof Message.InquiryOk ok) {
+            putId(body, "master", ok.master());
+            body.put("epoch", ok.epoch());
+        } else if (message instanceof Message.Declare declare) {
+            body.put("master", declare.master());
+            body.put("epoch", declare.epoch());
+        } else if (message instanceof Message.Revoke revoke) {
+            body.put("revoked", revoke.revoked());
+            body.put("master", revoke.master());
+            body.put("epoch", revoke.epoch());
+        }
+    }
+
+    private static void putId(ObjectNode body, String field, String id) {
+        if (id == null) {
+            body.putNull(field);
+        } else {
+            body.put(field, id);
+        }
+    }
+
+    private static String requiredId(JsonNode body, String field) throws MalformedInput {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
+                    body.path("type").asText() + " needs a string field '" + field + "', got " + describe(value));
+        }
+        return value.textValue();
+    }
+
+    private static String optionalId(JsonNode body, String field) throws MalformedInput {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
+                    body.path("type").asText() + " field '" + field + "' must be a string or null, got "
+                            + describe(value));
+        }
+        return value.textValue();
+    }
+
+    private static long epoch(JsonNode body) throws MalformedInput {
+        JsonNode value = body.get("epoch");
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.canConvertToExactIntegral() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
+                    body.path("type").asText() + " field 'epoch' must be a natural number, got " + describe(value));
+        }
+        return value.asLong();
+    }
+
+    /** A short description of a JSON value for an error text. */
+    public static String describe(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "nothing";
+        }
+        String text = value.toString();
+        return value.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
+    }
+}

@@ -1,0 +1,152 @@
+package io.stagger.runtime;
+
+import io.stagger.core.Config;
+import io.stagger.core.DelayBounds;
+import io.stagger.core.Durations;
+import io.stagger.core.RankRule;
+import io.stagger.core.Variant;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bin/stagger-node}: one server of the group as a Maelstrom node. */
+@Command(name = "stagger-node", mixinStandardHelpOptions = true, version = "stagger-node 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "One server of a fault-tolerant group whose master is elected with staggered timers and revocation.",
+            "Speaks Maelstrom's protocol: JSON messages, one per line, on stdin and stdout; logs on stderr.",
+            "Run it under a Maelstrom-style harness as --bin, e.g.: bin/stagger test -w election --bin bin/stagger-node",
+            "Durations need a unit: 250us, 100ms, 1.5s, 1m.",
+            ""
+        })
+public final class NodeMain implements Callable<Integer> {
+
+    @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs",
+            description = "Comma-separated fixes of PROTOCOL.md §5: announce, epochs, redirect; 'none' for the"
+                    + " claims' variant. Default: ${DEFAULT-VALUE}.")
+    String variants;
+
+    @Option(names = "--P", paramLabel = "DURATION", defaultValue = "100ms",
+            description = "Detection period P: a BACKUP inquires of its master every P (and a MASTER re-declares"
+                    + " every P with announce). Default: ${DEFAULT-VALUE}.")
+    String detectionPeriod;
+
+    @Option(names = "--T", paramLabel = "DURATION", defaultValue = "50ms",
+            description = "Inquiry time-out T: no reply within T and the master is taken as failed. Must be at least"
+                    + " the inquiry round trip. Default: ${DEFAULT-VALUE}.")
+    String inquiryTimeout;
+
+    @Option(names = "--B", paramLabel = "DURATION", defaultValue = "100ms",
+            description = "Base election delay B: the strongest candidate waits B. Default: ${DEFAULT-VALUE}.")
+    String electionBase;
+
+    @Option(names = "--D", paramLabel = "DURATION", defaultValue = "20ms",
+            description = "Bound D on the one-way message delay between any two servers. Default: ${DEFAULT-VALUE}.")
+    String delayBound;
+
+    @Option(names = "--delay-matrix", paramLabel = "FROM>TO=DURATION,...",
+            description = "Per-pair bounds d(k, j), e.g. n1>n2=10ms,n2>n1=30ms; pairs not listed take --D.")
+    String delayMatrix;
+
+    @Option(names = "--rank-rule", paramLabel = "RULE", defaultValue = "position",
+            description = "position: rank = position in init's node_ids (default); capability: a higher --capability"
+                    + " gives a stronger rank, ties by id (claims 20-21).")
+    String rankRule;
+
+    @Option(names = "--capability", paramLabel = "ID=NUMBER,...",
+            description = "Capabilities (computational power or bandwidth) for --rank-rule capability, e.g."
+                    + " n1=4,n2=8,n3=8.")
+    String capability;
+
+    @Option(names = "--boot", paramLabel = "MODE", defaultValue = "auto",
+            description = "start: init forms the initial group (rule 8); restart: init means back from a crash with"
+                    + " state lost (rule 9); auto: start on the first init of this node id under this harness"
+                    + " process, restart after. Default: ${DEFAULT-VALUE}.")
+    String boot;
+
+    @Option(names = "--boot-marker-dir", paramLabel = "DIR",
+            description = "Where --boot auto records first boots. Default: a folder in the system's temp directory.")
+    String bootMarkerDir;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log every protocol step on stderr, not only role changes.")
+    boolean verbose;
+
+    /** Entry point of the node process. */
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new NodeMain());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("stagger-node: " + e.getMessage());
+            return 2;
+        });
+        System.exit(commandLine.execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        NodeOptions options = options();
+        MaelstromNode node = new MaelstromNode(options, System.out, System.err);
+        return node.run(System.in);
+    }
+
+    /** The options as a validated {@link NodeOptions}; throws {@link IllegalArgumentException} with a clear text. */
+    NodeOptions options() {
+        Set<Variant> variantSet = Variant.parseList(variants);
+        Duration d = Durations.parse(delayBound);
+        DelayBounds bounds = delayMatrix == null ? new DelayBounds.Uniform(d)
+                : new DelayBounds.Matrix(parseMatrix(delayMatrix), d);
+        RankRule rule = switch (rankRule) {
+            case "position" -> new RankRule.ByPosition();
+            case "capability" -> {
+                if (capability == null) {
+                    throw new IllegalArgumentException("--rank-rule capability needs --capability ID=NUMBER,...");
+                }
+                yield new RankRule.ByCapability(parseCapabilities(capability));
+            }
+            default -> throw new IllegalArgumentException(
+                    "--rank-rule must be position or capability, not '" + rankRule + "'");
+        };
+        Config config = new Config(variantSet, Durations.parse(detectionPeriod), Durations.parse(inquiryTimeout),
+                Durations.parse(electionBase), bounds, rule);
+        BootMode mode = switch (boot) {
+            case "auto" -> BootMode.AUTO;
+            case "start" -> BootMode.START;
+            case "restart" -> BootMode.RESTART;
+            default -> throw new IllegalArgumentException("--boot must be auto, start or restart, not '" + boot + "'");
+        };
+        return new NodeOptions(config, mode, bootMarkerDir, verbose);
+    }
+
+    private static Map<String, Map<String, Duration>> parseMatrix(String text) {
+        Map<String, Map<String, Duration>> matrix = new HashMap<>();
+        for (String cell : text.split(",")) {
+            String[] pairAndBound = cell.strip().split("=", 2);
+            String[] pair = pairAndBound[0].split(">", 2);
+            if (pairAndBound.length != 2 || pair.length != 2 || pair[0].isBlank() || pair[1].isBlank()) {
+                throw new IllegalArgumentException(
+                        "--delay-matrix entries look like n1>n2=10ms, not '" + cell.strip() + "'");
+            }
+            matrix.computeIfAbsent(pair[0].strip(), k -> new HashMap<>())
+                    .put(pair[1].strip(), Durations.parse(pairAndBound[1]));
+        }
+        return matrix;
+    }
+
+    private static Map<String, Long> parseCapabilities(String text) {
+        Map<String, Long> capabilities = new HashMap<>();
+        for (String entry : text.split(",")) {
+            String[] idAndValue = entry.strip().split("=", 2);
+            try {
+                capabilities.put(idAndValue[0].strip(), Long.parseLong(idAndValue[1].strip()));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(
+                        "--capability entries look like n1=8 (a whole number), not '" + entry.strip() + "'");
+            }
+        }
+        return capabilities;
+    }
+}
