@@ -186,7 +186,10 @@ public final class Server {
     public void receiveRevoke(String from, Revoke revoke, long nowMicros, Effects out) {
         requireMember(from);
         requireSender(from, revoke.master(), "revoke");
-        requireMember(revoke.revoked());
+        if (revoke.revoked() == null) {
+            throw new IllegalArgumentException("a revoke must name the server it revokes");
+        }
+        requireMemberOrNone(revoke.revoked());
         if (group.rank(revoke.master()) >= group.rank(revoke.revoked())) {
             throw new IllegalArgumentException("a revoke must come from a stronger rank: " + revoke);
         }
