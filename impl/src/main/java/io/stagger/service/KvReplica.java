@@ -1,0 +1,349 @@
+package io.stagger.service;
+
+import io.stagger.service.KvMessage.Ack;
+import io.stagger.service.KvMessage.Nack;
+import io.stagger.service.KvMessage.NeedSync;
+import io.stagger.service.KvMessage.Prepare;
+import io.stagger.service.KvMessage.Promise;
+import io.stagger.service.KvMessage.Replicate;
+import io.stagger.service.KvMessage.Sync;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One server's replica of the key-value store that the group provides (claim 1), as a pure state machine like the
+ * election core: no clock, no threads, no I/O; time passed in, effects out. The rule is in docs/SERVICE.md and in
+ * spec/ServiceReplication.tla:
+ *
+ * <ul>
+ *   <li>only the election's MASTER leads, and only after a majority of the group promised its {@link Ballot}
+ *       ({@link #lead}); it then serves from the most advanced state among the promises, by (accepted ballot,
+ *       version);</li>
+ *   <li>it applies client operations in batches, in one order, and answers them only when a majority of the group
+ *       holds the batch (so an acknowledged write is on a majority, and every later leader's majority meets it);</li>
+ *   <li>a server that promised a higher ballot refuses a lower one: an old master is fenced by ballots, whatever the
+ *       election believes.</li>
+ * </ul>
+ */
+public final class KvReplica {
+    /** Most operations queued at a leader; beyond it a request is refused as unavailable. */
+    public static final int MAX_QUEUED = 10_000;
+    /** Most operations in one replicated batch. */
+    public static final int MAX_BATCH = 512;
+
+    private enum Phase { FOLLOWING, PREPARING, SERVING }
+
+    private record Pending(Object request, KvOp op) {}
+
+    private final String self;
+    private final List<String> members;
+    private final int majority;
+    private final long incarnation;
+    private final long retryMicros;
+
+    private Ballot promised = Ballot.ZERO;
+    private Ballot accepted = Ballot.ZERO;
+    private long version;
+    private final Map<String, String> state = new HashMap<>();
+
+    private Phase phase = Phase.FOLLOWING;
+    private Ballot ballot; // the ballot this server leads or prepares; null while it waits to retry
+    private final Map<String, Promise> promises = new HashMap<>();
+    private final Map<String, Long> ackedVersion = new HashMap<>();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private List<Pending> inFlight = List.of();
+    private List<KvResult> inFlightResults = List.of();
+    private long inFlightFromVersion;
+
+    /** The replica of {@code self} in a group of {@code members}; {@code incarnation} changes with every restart. */
+    public KvReplica(String self, List<String> members, long incarnation, long retryMicros) {
+        if (!members.contains(self)) {
+            throw new IllegalArgumentException(self + " is not a member of " + members);
+        }
+        this.self = self;
+        this.members = List.copyOf(members);
+        this.majority = members.size() / 2 + 1;
+        this.incarnation = incarnation;
+        this.retryMicros = retryMicros;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Leading: driven by the election's role.
+
+    /** The election made this server MASTER: prepare a ballot above every one it has seen. */
+    public void lead(long nowMicros, KvEffects out) {
+        if (phase == Phase.FOLLOWING) {
+            phase = Phase.PREPARING;
+            prepare(nowMicros, out);
+        }
+    }
+
+    /** The election took the mastership away: stop leading; nothing queued will be served here. */
+    public void follow(KvEffects out) {
+        if (phase != Phase.FOLLOWING) {
+            abandonLead("this server is no longer master", out);
+            phase = Phase.FOLLOWING;
+        }
+    }
+
+    /** A client request that reached this server; {@code request} is the driver's handle to answer it by. */
+    public void request(Object request, KvOp op, long nowMicros, KvEffects out) {
+        if (phase == Phase.FOLLOWING) {
+            out.answer(request, new KvResult.Unavailable("not the master"));
+            return;
+        }
+        if (queue.size() >= MAX_QUEUED) {
+            out.answer(request, new KvResult.Unavailable("too many requests queued at the master"));
+            return;
+        }
+        queue.add(new Pending(request, op));
+        startBatch(nowMicros, out);
+    }
+
+    /** The retry timer: prepare again after a refusal, or re-send a batch that some backups have not acknowledged. */
+    public void retry(long nowMicros, KvEffects out) {
+        if (phase == Phase.PREPARING) {
+            prepare(nowMicros, out);
+        } else if (phase == Phase.SERVING) {
+            if (!inFlight.isEmpty()) {
+                Replicate again = new Replicate(ballot, inFlightFromVersion, ops(inFlight));
+                for (String member : members) {
+                    if (!member.equals(self) && ackedVersion.getOrDefault(member, -1L) < version) {
+                        out.send(member, again);
+                    }
+                }
+            }
+            out.armRetry(nowMicros + retryMicros);
+        }
+    }
+
+    private void prepare(long nowMicros, KvEffects out) {
+        ballot = new Ballot(promised.round() + 1, self, incarnation);
+        promised = ballot;
+        promises.clear();
+        promises.put(self, new Promise(ballot, accepted, version, state));
+        sendToOthers(new Prepare(ballot), out);
+        out.armRetry(nowMicros + retryMicros);
+        completePrepareIfMajority(nowMicros, out);
+    }
+
+    private void completePrepareIfMajority(long nowMicros, KvEffects out) {
+        if (promises.size() < majority) {
+            return;
+        }
+        Promise best = promises.values().stream()
+                .max(Comparator.comparing(Promise::accepted).thenComparingLong(Promise::version))
+                .orElseThrow();
+        state.clear();
+        state.putAll(best.state());
+        version = best.version();
+        accepted = ballot;
+        promises.clear();
+        phase = Phase.SERVING;
+        ackedVersion.clear();
+        ackedVersion.put(self, version);
+        sendToOthers(new Sync(ballot, version, state), out);
+        out.serving(ballot);
+        startBatch(nowMicros, out);
+    }
+
+    private void startBatch(long nowMicros, KvEffects out) {
+        if (phase != Phase.SERVING || !inFlight.isEmpty() || queue.isEmpty()) {
+            return;
+        }
+        List<Pending> batch = new ArrayList<>();
+        List<KvResult> results = new ArrayList<>();
+        inFlightFromVersion = version;
+        while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+            Pending next = queue.poll();
+            batch.add(next);
+            results.add(next.op().applyTo(state));
+            version++;
+        }
+        inFlight = batch;
+        inFlightResults = results;
+        ackedVersion.put(self, version);
+        sendToOthers(new Replicate(ballot, inFlightFromVersion, ops(batch)), out);
+        out.armRetry(nowMicros + retryMicros);
+        commitIfMajority(nowMicros, out);
+    }
+
+    private void commitIfMajority(long nowMicros, KvEffects out) {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        long holding = ackedVersion.values().stream().filter(v -> v >= version).count();
+        if (holding < majority) {
+            return;
+        }
+        for (int i = 0; i < inFlight.size(); i++) {
+            out.answer(inFlight.get(i).request(), inFlightResults.get(i));
+        }
+        inFlight = List.of();
+        inFlightResults = List.of();
+        startBatch(nowMicros, out);
+    }
+
+    private void abandonLead(String why, KvEffects out) {
+        for (Pending pending : inFlight) {
+            out.answer(pending.request(), new KvResult.Indefinite(why + " before a majority acknowledged it"));
+        }
+        for (Pending pending : queue) {
+            out.answer(pending.request(), new KvResult.Unavailable(why));
+        }
+        inFlight = List.of();
+        inFlightResults = List.of();
+        queue.clear();
+        promises.clear();
+        ballot = null;
+        phase = Phase.PREPARING; // still master as far as the election knows: the retry timer prepares again
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Messages between replicas.
+
+    /** A service message from another member. */
+    public void receive(String from, KvMessage message, long nowMicros, KvEffects out) {
+        if (!members.contains(from) || from.equals(self)) {
+            throw new IllegalArgumentException("a service message must come from another member, not " + from);
+        }
+        if (message instanceof Prepare prepare) {
+            receivePrepare(from, prepare, out);
+        } else if (message instanceof Promise promise) {
+            if (phase == Phase.PREPARING && promise.ballot().equals(ballot)) {
+                promises.put(from, promise);
+                completePrepareIfMajority(nowMicros, out);
+            }
+        } else if (message instanceof Nack nack) {
+            raisePromise(nack.promised(), out);
+            if (phase != Phase.FOLLOWING && nack.ballot().equals(ballot) && nack.promised().above(ballot)) {
+                abandonLead("a higher ballot " + nack.promised() + " leads", out);
+            }
+        } else if (message instanceof Sync sync) {
+            receiveSync(from, sync, out);
+        } else if (message instanceof Replicate replicate) {
+            receiveReplicate(from, replicate, out);
+        } else if (message instanceof Ack ack) {
+            if (phase == Phase.SERVING && ack.ballot().equals(ballot)) {
+                ackedVersion.merge(from, ack.version(), Math::max);
+                commitIfMajority(nowMicros, out);
+            }
+        } else if (message instanceof NeedSync needSync) {
+            if (phase == Phase.SERVING && needSync.ballot().equals(ballot)) {
+                out.send(from, new Sync(ballot, version, state));
+            }
+        }
+    }
+
+    private void receivePrepare(String from, Prepare prepare, KvEffects out) {
+        if (!prepare.ballot().above(promised)) {
+            out.send(from, new Nack(prepare.ballot(), promised));
+            return;
+        }
+        raisePromise(prepare.ballot(), out);
+        out.send(from, new Promise(prepare.ballot(), accepted, version, state));
+    }
+
+    private void receiveSync(String from, Sync sync, KvEffects out) {
+        if (promised.above(sync.ballot())) {
+            out.send(from, new Nack(sync.ballot(), promised));
+            return;
+        }
+        raisePromise(sync.ballot(), out);
+        if (!accepted.equals(sync.ballot()) || sync.version() >= version) {
+            accepted = sync.ballot();
+            version = sync.version();
+            state.clear();
+            state.putAll(sync.state());
+        }
+        out.send(from, new Ack(sync.ballot(), version));
+    }
+
+    private void receiveReplicate(String from, Replicate replicate, KvEffects out) {
+        if (promised.above(replicate.ballot())) {
+            out.send(from, new Nack(replicate.ballot(), promised));
+            return;
+        }
+        raisePromise(replicate.ballot(), out);
+        long toVersion = replicate.fromVersion() + replicate.ops().size();
+        if (accepted.equals(replicate.ballot()) && version == replicate.fromVersion()) {
+            for (KvOp op : replicate.ops()) {
+                op.applyTo(state);
+            }
+            version = toVersion;
+            out.send(from, new Ack(replicate.ballot(), version));
+        } else if (accepted.equals(replicate.ballot()) && version >= toVersion) {
+            out.send(from, new Ack(replicate.ballot(), version)); // a re-sent batch already applied
+        } else {
+            out.send(from, new NeedSync(replicate.ballot()));
+        }
+    }
+
+    private void raisePromise(Ballot seen, KvEffects out) {
+        if (!seen.above(promised)) {
+            return;
+        }
+        promised = seen;
+        if (phase != Phase.FOLLOWING && ballot != null && seen.above(ballot)) {
+            abandonLead("a higher ballot " + seen + " leads", out);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Helpers and views.
+
+    private void sendToOthers(KvMessage message, KvEffects out) {
+        for (String member : members) {
+            if (!member.equals(self)) {
+                out.send(member, message);
+            }
+        }
+    }
+
+    private static List<KvOp> ops(List<Pending> pending) {
+        List<KvOp> ops = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            ops.add(p.op());
+        }
+        return ops;
+    }
+
+    /** Whether this replica leads the service now: it is MASTER and a majority promised its ballot. */
+    public boolean serving() {
+        return phase == Phase.SERVING;
+    }
+
+    /** The highest ballot this replica promised. */
+    public Ballot promised() {
+        return promised;
+    }
+
+    /** The ballot of the state this replica holds. */
+    public Ballot accepted() {
+        return accepted;
+    }
+
+    /** The number of operations applied to the state this replica holds. */
+    public long version() {
+        return version;
+    }
+
+    /** A copy of the state this replica holds (acknowledged or not). */
+    public Map<String, String> state() {
+        return Map.copyOf(state);
+    }
+
+    /** The ballot this replica leads or prepares, or {@code null}. */
+    public Ballot ballot() {
+        return ballot;
+    }
+
+    /** A size for logs: operations waiting and in flight. */
+    public int backlog() {
+        return queue.size() + inFlight.size();
+    }
+}
