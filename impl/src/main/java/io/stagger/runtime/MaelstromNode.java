@@ -14,6 +14,7 @@ import io.stagger.core.Timer;
 import io.stagger.json.ErrorCode;
 import io.stagger.json.MalformedInput;
 import io.stagger.json.ProtocolCodec;
+import io.stagger.json.ServiceCodec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,7 @@ public final class MaelstromNode {
 
     private String self;
     private Server server;
+    private KvService service;
     private long nextMsgId = 1;
 
     /** A node with {@code options} that writes to {@code out} and logs to {@code err}. */
@@ -167,7 +169,7 @@ public final class MaelstromNode {
             init(src, body, msgId);
             return;
         }
-        if (type.equals("error")) {
+        if (type.equals("error") && !src.equals(KvService.NAME_SERVICE)) {
             log("error from " + src + ": " + body);
             return;
         }
@@ -179,6 +181,16 @@ public final class MaelstromNode {
             receiveProtocol(src, body, msgId);
         } else if (type.equals("master")) {
             replyMaster(src, msgId);
+        } else if (src.equals(KvService.NAME_SERVICE) && body.has("in_reply_to")) {
+            service.nameServerReply(body);
+        } else if (ServiceCodec.isClientType(type)) {
+            service.clientRequest(src, msgId, body, server.role(), nowMicros());
+        } else if (ServiceCodec.isReplicaType(type)) {
+            service.replicaMessage(src, body, nowMicros());
+        } else if (type.equals("kv_forward")) {
+            service.forwarded(src, msgId, body, server.role(), nowMicros());
+        } else if (type.equals("kv_forward_ok")) {
+            service.forwardReply(body);
         } else {
             throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "unsupported request type '" + type + "'");
         }
@@ -215,6 +227,9 @@ public final class MaelstromNode {
         Server created = new Server(nodeId.textValue(), group, config);
         self = created.self();
         server = created;
+        long retryMicros = 2 * io.stagger.core.Durations.micros(config.detectionPeriod());
+        service = new KvService(new ServiceSide(), ids, options.incarnation(), retryMicros,
+                options.serviceMajorityRule());
         boolean restart = options.bootMode().isRestart(self, options.bootMarkerDir() == null
                 ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir()));
         log("init: " + self + " of " + group + ", " + config + (restart ? ", restarting (rule 9)" : ""));
@@ -270,6 +285,7 @@ public final class MaelstromNode {
                 stepAndLog(timer.name().toLowerCase() + " timer", () -> server.timerFired(timer, now, outbox));
             }
         }
+        service.retryIfDue(now);
     }
 
     private long waitMicros() {
@@ -278,6 +294,9 @@ public final class MaelstromNode {
             if (deadline != NOT_ARMED) {
                 next = Math.min(next, deadline);
             }
+        }
+        if (service != null && service.retryAtMicros() != Long.MIN_VALUE) {
+            next = Math.min(next, service.retryAtMicros());
         }
         return next == Long.MAX_VALUE ? TimeUnit.SECONDS.toMicros(1) : Math.max(0, next - nowMicros());
     }
@@ -288,6 +307,7 @@ public final class MaelstromNode {
         String masterBefore = server.master();
         long epochBefore = server.epoch();
         step.run();
+        service.roleIs(server.role(), nowMicros());
         if (roleBefore != server.role() || !java.util.Objects.equals(masterBefore, server.master())
                 || epochBefore != server.epoch() || options.verbose()) {
             log(cause + ": " + roleBefore + " -> " + server.role() + ", master "
@@ -310,8 +330,9 @@ public final class MaelstromNode {
         send(src, error, msgId);
     }
 
-    private void send(String dest, ObjectNode body, Long inReplyTo) {
-        body.put("msg_id", nextMsgId++);
+    private long send(String dest, ObjectNode body, Long inReplyTo) {
+        long msgId = nextMsgId++;
+        body.put("msg_id", msgId);
         if (inReplyTo != null) {
             body.put("in_reply_to", inReplyTo);
         }
@@ -325,6 +346,7 @@ public final class MaelstromNode {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return msgId;
     }
 
     private long nowMicros() {
@@ -337,6 +359,34 @@ public final class MaelstromNode {
 
     private static String abbreviate(String line) {
         return line.length() > 120 ? line.substring(0, 120) + "…" : line;
+    }
+
+    /** What the service sees of this node. */
+    private final class ServiceSide implements KvService.Node {
+        @Override
+        public long send(String dest, ObjectNode body, Long inReplyTo) {
+            return MaelstromNode.this.send(dest, body, inReplyTo);
+        }
+
+        @Override
+        public String self() {
+            return self;
+        }
+
+        @Override
+        public String master() {
+            return server.master();
+        }
+
+        @Override
+        public boolean isMember(String id) {
+            return server.group().contains(id);
+        }
+
+        @Override
+        public void log(String text) {
+            MaelstromNode.this.log(text);
+        }
     }
 
     /** The core's effects, applied: messages become stdout lines, timers become deadlines of the event loop. */

@@ -73,6 +73,19 @@ public final class NodeMain implements Callable<Integer> {
             description = "Where --boot auto records first boots. Default: a folder in the system's temp directory.")
     String bootMarkerDir;
 
+    @Option(names = "--service-rule", paramLabel = "RULE", defaultValue = "majority",
+            description = "How the key-value service acknowledges: majority (a write is answered once a majority of"
+                    + " the group holds it; a new master serves from the most advanced state of a majority; see"
+                    + " docs/SERVICE.md) or none (the claims alone: answer after applying locally; loses"
+                    + " acknowledged writes across failovers, for comparison only). Default: ${DEFAULT-VALUE}.")
+    String serviceRule;
+
+    @Option(names = "--incarnation", paramLabel = "NUMBER",
+            description = "Tells this boot of the node from every other in the service's ballots; must differ after"
+                    + " every restart. Default: the wall-clock time of the boot in ms. Fix it only for reproducible"
+                    + " sessions.")
+    Long incarnation;
+
     @Option(names = {"-v", "--verbose"}, description = "Log every protocol step on stderr, not only role changes.")
     boolean verbose;
 
@@ -118,7 +131,14 @@ public final class NodeMain implements Callable<Integer> {
             case "restart" -> BootMode.RESTART;
             default -> throw new IllegalArgumentException("--boot must be auto, start or restart, not '" + boot + "'");
         };
-        return new NodeOptions(config, mode, bootMarkerDir, verbose);
+        boolean majorityRule = switch (serviceRule) {
+            case "majority" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException(
+                    "--service-rule must be majority or none, not '" + serviceRule + "'");
+        };
+        return new NodeOptions(config, mode, bootMarkerDir, verbose, majorityRule,
+                incarnation == null ? System.currentTimeMillis() : incarnation);
     }
 
     private static Map<String, Map<String, Duration>> parseMatrix(String text) {

@@ -2,11 +2,15 @@ package io.stagger.runtime;
 
 import io.stagger.core.Config;
 
-/** What {@code bin/stagger-node} was told on its command line: the protocol configuration and how to run. */
-public record NodeOptions(Config config, BootMode bootMode, String bootMarkerDir, boolean verbose) {
+/**
+ * What {@code bin/stagger-node} was told on its command line: the protocol configuration and how to run.
+ * {@code incarnation} tells this boot of the process from every other (it goes into the service's ballots).
+ */
+public record NodeOptions(Config config, BootMode bootMode, String bootMarkerDir, boolean verbose,
+                          boolean serviceMajorityRule, long incarnation) {
 
-    /** The defaults: {@link Config#defaults()}, boot mode auto, quiet. */
+    /** The defaults: {@link Config#defaults()}, boot mode auto, quiet, the service's majority rule. */
     public static NodeOptions defaults() {
-        return new NodeOptions(Config.defaults(), BootMode.AUTO, null, false);
+        return new NodeOptions(Config.defaults(), BootMode.AUTO, null, false, true, System.currentTimeMillis());
     }
 }

@@ -61,12 +61,21 @@ public final class KvReplica {
 
     /** The replica of {@code self} in a group of {@code members}; {@code incarnation} changes with every restart. */
     public KvReplica(String self, List<String> members, long incarnation, long retryMicros) {
+        this(self, members, incarnation, retryMicros, true);
+    }
+
+    /**
+     * As above; {@code majorityRule = false} is the naive primary-backup that the claims alone describe: a master
+     * answers as soon as it applied an operation and a new master serves from its own state. It loses acknowledged
+     * writes across a failover, which the harness shows; it exists to be compared, never as a default.
+     */
+    public KvReplica(String self, List<String> members, long incarnation, long retryMicros, boolean majorityRule) {
         if (!members.contains(self)) {
             throw new IllegalArgumentException(self + " is not a member of " + members);
         }
         this.self = self;
         this.members = List.copyOf(members);
-        this.majority = members.size() / 2 + 1;
+        this.majority = majorityRule ? members.size() / 2 + 1 : 1;
         this.incarnation = incarnation;
         this.retryMicros = retryMicros;
     }

@@ -1,0 +1,220 @@
+package io.stagger.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagger.service.Ballot;
+import io.stagger.service.KvMessage;
+import io.stagger.service.KvOp;
+import io.stagger.service.KvResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes the replicated service's messages (docs/SERVICE.md) and Maelstrom's {@code lin-kv} client
+ * bodies. Keys and values travel as JSON and are kept as their canonical JSON text.
+ */
+public final class ServiceCodec {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ServiceCodec() {}
+
+    /** Whether {@code type} is a message between replicas of the service. */
+    public static boolean isReplicaType(String type) {
+        return switch (type) {
+            case "kv_prepare", "kv_promise", "kv_nack", "kv_sync", "kv_replicate", "kv_ack", "kv_need_sync" -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether {@code type} is a {@code lin-kv} client request. */
+    public static boolean isClientType(String type) {
+        return type.equals("read") || type.equals("write") || type.equals("cas");
+    }
+
+    /** The client operation in a {@code read}, {@code write} or {@code cas} body. */
+    public static KvOp decodeClientOp(JsonNode body) throws MalformedInput {
+        String type = body.path("type").asText();
+        String key = jsonField(body, "key");
+        return switch (type) {
+            case "read" -> new KvOp.Read(key);
+            case "write" -> new KvOp.Write(key, jsonField(body, "value"));
+            case "cas" -> new KvOp.Cas(key, jsonField(body, "from"), jsonField(body, "to"),
+                    body.path("create_if_not_exists").asBoolean(false));
+            default -> throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "not a key-value request: " + type);
+        };
+    }
+
+    /** The Maelstrom reply body for {@code result} of a request of {@code type}. */
+    public static ObjectNode encodeResult(String type, KvResult result) {
+        ObjectNode body = JSON.createObjectNode();
+        if (result instanceof KvResult.Value value) {
+            body.put("type", "read_ok");
+            body.set("value", parse(value.value()));
+        } else if (result instanceof KvResult.Ok) {
+            body.put("type", type + "_ok");
+        } else if (result instanceof KvResult.NoSuchKey) {
+            error(body, ErrorCode.KEY_DOES_NOT_EXIST, "key does not exist");
+        } else if (result instanceof KvResult.PreconditionFailed failed) {
+            error(body, ErrorCode.PRECONDITION_FAILED, "expected another value; the current value is " + failed.current());
+        } else if (result instanceof KvResult.Unavailable unavailable) {
+            error(body, ErrorCode.TEMPORARILY_UNAVAILABLE, unavailable.why());
+        } else if (result instanceof KvResult.Indefinite indefinite) {
+            error(body, ErrorCode.TIMEOUT, indefinite.why());
+        }
+        return body;
+    }
+
+    private static void error(ObjectNode body, int code, String text) {
+        body.put("type", "error");
+        body.put("code", code);
+        body.put("text", text);
+    }
+
+    /** The replica message in {@code body}. */
+    public static KvMessage decode(JsonNode body) throws MalformedInput {
+        String type = body.path("type").asText();
+        Ballot ballot = ballot(body, "ballot");
+        return switch (type) {
+            case "kv_prepare" -> new KvMessage.Prepare(ballot);
+            case "kv_promise" -> new KvMessage.Promise(ballot, ballot(body, "accepted"), natural(body, "version"),
+                    state(body));
+            case "kv_nack" -> new KvMessage.Nack(ballot, ballot(body, "promised"));
+            case "kv_sync" -> new KvMessage.Sync(ballot, natural(body, "version"), state(body));
+            case "kv_replicate" -> new KvMessage.Replicate(ballot, natural(body, "from_version"), ops(body));
+            case "kv_ack" -> new KvMessage.Ack(ballot, natural(body, "version"));
+            case "kv_need_sync" -> new KvMessage.NeedSync(ballot);
+            default -> throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "not a service message type: " + type);
+        };
+    }
+
+    /** Writes {@code message} (with its {@code type}) into {@code body}. */
+    public static void encode(KvMessage message, ObjectNode body) {
+        body.put("type", message.type());
+        body.set("ballot", ballot(message.ballot()));
+        if (message instanceof KvMessage.Promise promise) {
+            body.set("accepted", ballot(promise.accepted()));
+            body.put("version", promise.version());
+            body.set("state", state(promise.state()));
+        } else if (message instanceof KvMessage.Nack nack) {
+            body.set("promised", ballot(nack.promised()));
+        } else if (message instanceof KvMessage.Sync sync) {
+            body.put("version", sync.version());
+            body.set("state", state(sync.state()));
+        } else if (message instanceof KvMessage.Replicate replicate) {
+            body.put("from_version", replicate.fromVersion());
+            ArrayNode ops = body.putArray("ops");
+            for (KvOp op : replicate.ops()) {
+                ObjectNode o = ops.addObject();
+                o.set("key", parse(op.key()));
+                if (op instanceof KvOp.Read) {
+                    o.put("f", "read");
+                } else if (op instanceof KvOp.Write write) {
+                    o.put("f", "write");
+                    o.set("value", parse(write.value()));
+                } else if (op instanceof KvOp.Cas cas) {
+                    o.put("f", "cas");
+                    o.set("from", parse(cas.from()));
+                    o.set("to", parse(cas.to()));
+                    o.put("create_if_not_exists", cas.createIfNotExists());
+                }
+            }
+        } else if (message instanceof KvMessage.Ack ack) {
+            body.put("version", ack.version());
+        }
+    }
+
+    /** A ballot as JSON: {@code [round, id, incarnation]}. */
+    public static ArrayNode ballot(Ballot ballot) {
+        ArrayNode array = JSON.createArrayNode();
+        array.add(ballot.round());
+        array.add(ballot.id());
+        array.add(ballot.incarnation());
+        return array;
+    }
+
+    /** A ballot from JSON {@code [round, id, incarnation]}. */
+    public static Ballot ballot(JsonNode body, String field) throws MalformedInput {
+        JsonNode b = body.get(field);
+        if (b == null || !b.isArray() || b.size() != 3 || !b.get(0).canConvertToExactIntegral()
+                || !b.get(1).isTextual() || !b.get(2).canConvertToExactIntegral()) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, body.path("type").asText() + " field '" + field
+                    + "' must be a ballot [round, id, incarnation], got " + ProtocolCodec.describe(b));
+        }
+        return new Ballot(b.get(0).asLong(), b.get(1).textValue(), b.get(2).asLong());
+    }
+
+    private static ObjectNode state(Map<String, String> state) {
+        ObjectNode object = JSON.createObjectNode();
+        for (Map.Entry<String, String> entry : state.entrySet()) {
+            object.set(entry.getKey(), parse(entry.getValue()));
+        }
+        return object;
+    }
+
+    private static Map<String, String> state(JsonNode body) throws MalformedInput {
+        JsonNode object = body.get("state");
+        if (object == null || !object.isObject()) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
+                    body.path("type").asText() + " needs an object 'state', got " + ProtocolCodec.describe(object));
+        }
+        Map<String, String> state = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            state.put(entry.getKey(), entry.getValue().toString());
+        }
+        return state;
+    }
+
+    private static List<KvOp> ops(JsonNode body) throws MalformedInput {
+        JsonNode array = body.get("ops");
+        if (array == null || !array.isArray()) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, "kv_replicate needs an array 'ops'");
+        }
+        List<KvOp> ops = new ArrayList<>();
+        for (JsonNode o : array) {
+            String key = jsonField(o, "key");
+            switch (o.path("f").asText()) {
+                case "read" -> ops.add(new KvOp.Read(key));
+                case "write" -> ops.add(new KvOp.Write(key, jsonField(o, "value")));
+                case "cas" -> ops.add(new KvOp.Cas(key, jsonField(o, "from"), jsonField(o, "to"),
+                        o.path("create_if_not_exists").asBoolean(false)));
+                default -> throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
+                        "kv_replicate op needs 'f' of read, write or cas, got " + ProtocolCodec.describe(o.get("f")));
+            }
+        }
+        return ops;
+    }
+
+    private static String jsonField(JsonNode body, String field) throws MalformedInput {
+        JsonNode value = body.get(field);
+        if (value == null) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
+                    body.path("type").asText(body.path("f").asText()) + " needs a field '" + field + "'");
+        }
+        return value.toString();
+    }
+
+    private static long natural(JsonNode body, String field) throws MalformedInput {
+        JsonNode value = body.get(field);
+        if (value == null || !value.canConvertToExactIntegral() || value.asLong() < 0) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, body.path("type").asText() + " field '" + field
+                    + "' must be a natural number, got " + ProtocolCodec.describe(value));
+        }
+        return value.asLong();
+    }
+
+    /** Parses canonical JSON text kept by the service back into a tree. */
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the service kept text that is not JSON: " + json, e);
+        }
+    }
+}

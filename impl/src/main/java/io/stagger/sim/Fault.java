@@ -1,0 +1,52 @@
+package io.stagger.sim;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A fault the simulator injects, as plain data so that a property-test library can generate and shrink a schedule
+ * of them. Times are virtual microseconds from the start of the run.
+ */
+public sealed interface Fault
+        permits Fault.Crash, Fault.Restart, Fault.Partition, Fault.Heal, Fault.Loss, Fault.SlowLinks {
+
+    /** When the fault begins. */
+    long atMicros();
+
+    /** When the fault is over: the end of a window, or the instant of a one-off fault. */
+    default long endMicros() {
+        return atMicros();
+    }
+
+    /** The server stops: it receives nothing and its timers are dropped until a {@link Restart}. */
+    record Crash(long atMicros, String server) implements Fault {}
+
+    /** The server comes back with its state lost (rule 9); a server that had not crashed crashes first. */
+    record Restart(long atMicros, String server) implements Fault {}
+
+    /** From now on, messages pass only within a side; a server in no side is alone. Replaces any earlier partition. */
+    record Partition(long atMicros, List<Set<String>> sides) implements Fault {
+        public Partition {
+            sides = sides.stream().map(Set::copyOf).toList();
+        }
+    }
+
+    /** The partition ends: every server reaches every other again. */
+    record Heal(long atMicros) implements Fault {}
+
+    /** Each message sent in {@code [atMicros, untilMicros)} is lost with {@code probability}. */
+    record Loss(long atMicros, long untilMicros, double probability) implements Fault {
+        @Override
+        public long endMicros() {
+            return untilMicros;
+        }
+    }
+
+    /** Each message sent in {@code [atMicros, untilMicros)} takes {@code extraMicros} more: beyond its bound d. */
+    record SlowLinks(long atMicros, long untilMicros, long extraMicros) implements Fault {
+        @Override
+        public long endMicros() {
+            return untilMicros;
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package io.stagger.sim;
+
+import io.stagger.core.Action;
+import io.stagger.core.Effects;
+import io.stagger.core.Event;
+import io.stagger.core.Group;
+import io.stagger.core.Message;
+import io.stagger.core.Role;
+import io.stagger.core.Server;
+import io.stagger.core.StepObserver;
+import io.stagger.core.Timer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * A deterministic simulation of the group in the manner of TigerBeetle's VOPR: n protocol cores ({@link Server}), a
+ * virtual clock in microseconds, one event queue and one random generator seeded by the {@link Scenario}, and the
+ * scenario's faults injected by the simulator. The same scenario gives the same run, event for event. Safety is
+ * checked on every step; convergence (one MASTER among the live servers, recognised by all of them) is tracked.
+ */
+public final class Simulation {
+    private static final int TIMER_KINDS = Timer.values().length;
+
+    private final Scenario scenario;
+    private final Group group;
+    private final List<String> ids;
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    private final Server[] servers;
+    private final ServerEffects[] effects;
+    private final boolean[] live;
+    private final long[] timerGeneration;
+    private final PriorityQueue<Pending> queue = new PriorityQueue<>(Pending.ORDER);
+    private final SplittableRandom random;
+    private final Network network;
+    private final SafetyMonitor safety;
+    private final List<StepObserver> observers = new ArrayList<>();
+    private final Counters counters = new Counters();
+
+    private Timeline timeline;
+    private boolean started;
+    private long nowMicros;
+    private long nextSequence;
+    private long lastFaultMicros;
+    private long convergedSinceMicros = -1;
+    private Role roleBefore;
+    private long epochBefore;
+
+    /** A simulation of {@code scenario}; nothing happens until one of the {@code run} methods. */
+    public Simulation(Scenario scenario) {
+        this.scenario = scenario;
+        this.group = scenario.group();
+        this.ids = scenario.ids();
+        int n = ids.size();
+        this.servers = new Server[n];
+        this.effects = new ServerEffects[n];
+        this.live = new boolean[n];
+        this.timerGeneration = new long[n * TIMER_KINDS];
+        this.random = new SplittableRandom(scenario.seed());
+        this.network = new Network(ids, scenario.config().delayBounds(), scenario.faults());
+        this.safety = new SafetyMonitor(group);
+        StepObserver dispatcher = this::stepped;
+        for (int i = 0; i < n; i++) {
+            indexOf.put(ids.get(i), i);
+            servers[i] = new Server(ids.get(i), group, scenario.config());
+            servers[i].observeWith(dispatcher);
+            effects[i] = new ServerEffects(i);
+        }
+        for (Fault fault : scenario.faults()) {
+            schedule(fault);
+        }
+    }
+
+    /** Records the run as a {@link Timeline}; call before the run starts. */
+    public Simulation recordTimeline() {
+        if (started) {
+            throw new IllegalStateException("the timeline must be switched on before the run starts");
+        }
+        timeline = new Timeline();
+        return this;
+    }
+
+    /** Tells {@code observer} of every step of every server, after the step (traces, extra checks). */
+    public Simulation observe(StepObserver observer) {
+        observers.add(observer);
+        return this;
+    }
+
+    /** Adds a fault to the schedule; it must not lie in the past. */
+    public void schedule(Fault fault) {
+        if (fault.atMicros() < nowMicros) {
+            throw new IllegalArgumentException("fault in the past at " + Timeline.time(nowMicros) + ": " + fault);
+        }
+        network.addWindow(fault);
+        lastFaultMicros = Math.max(lastFaultMicros, fault.endMicros());
+        queue.add(new Pending(fault.atMicros(), Pending.FAULT, nextSequence++, -1, fault, 0));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Running.
+
+    /** Processes every event up to and including {@code untilMicros}; the clock then reads {@code untilMicros}. */
+    public void runUntil(long untilMicros) {
+        startIfNeeded();
+        while (!queue.isEmpty() && queue.peek().atMicros() <= untilMicros) {
+            process(queue.poll());
+        }
+        nowMicros = Math.max(nowMicros, untilMicros);
+    }
+
+    /** Runs until the group has converged or {@code deadlineMicros} has come; returns whether it converged. */
+    public boolean runUntilConverged(long deadlineMicros) {
+        startIfNeeded();
+        while (!converged() && !queue.isEmpty() && queue.peek().atMicros() <= deadlineMicros) {
+            process(queue.poll());
+        }
+        if (!converged()) {
+            nowMicros = Math.max(nowMicros, deadlineMicros);
+        }
+        return converged();
+    }
+
+    /**
+     * For benchmarks: runs to {@code crashAtMicros}, crashes the master there, and runs until every live server
+     * recognises one new master. Returns the failover time in microseconds, or -1 if there was no master to crash
+     * or no convergence within {@code timeoutMicros}.
+     */
+    public long failoverMicros(long crashAtMicros, long timeoutMicros) {
+        runUntil(crashAtMicros);
+        String master = master();
+        if (master == null) {
+            return -1;
+        }
+        schedule(new Fault.Crash(crashAtMicros, master));
+        runUntil(crashAtMicros);
+        return runUntilConverged(crashAtMicros + timeoutMicros) ? nowMicros - crashAtMicros : -1;
+    }
+
+    private void startIfNeeded() {
+        if (started) {
+            return;
+        }
+        started = true;
+        for (int i = 0; i < servers.length; i++) {
+            live[i] = true;
+            step(i, Event.Start.INSTANCE);
+        }
+        updateConvergence();
+    }
+
+    private void process(Pending pending) {
+        nowMicros = pending.atMicros();
+        counters.eventsProcessed++;
+        int i = pending.server();
+        if (pending.what() instanceof Fault fault) {
+            inject(fault);
+        } else if (pending.what() instanceof Delivery delivery) {
+            if (live[i] && network.connected(delivery.from(), i)) {
+                step(i, new Event.Receive(ids.get(delivery.from()), delivery.message()));
+            } else {
+                counters.messagesLost++;
+            }
+        } else if (pending.what() instanceof Timer timer) {
+            if (live[i] && timerGeneration[i * TIMER_KINDS + timer.ordinal()] == pending.generation()) {
+                step(i, new Event.TimerFired(timer));
+            }
+        }
+    }
+
+    private void inject(Fault fault) {
+        if (timeline != null) {
+            timeline.fault(nowMicros, fault);
+        }
+        if (fault instanceof Fault.Crash crash) {
+            crash(indexOf.get(crash.server()));
+        } else if (fault instanceof Fault.Restart restart) {
+            int i = indexOf.get(restart.server());
+            crash(i);
+            live[i] = true;
+            step(i, Event.Restart.INSTANCE);
+        } else if (fault instanceof Fault.Partition partition) {
+            network.partition(partition.sides(), indexOf);
+        } else if (fault instanceof Fault.Heal) {
+            network.heal();
+        }
+        updateConvergence();
+    }
+
+    /** A crashed server receives nothing, and the timers it had armed are dropped. */
+    private void crash(int i) {
+        live[i] = false;
+        for (int t = 0; t < TIMER_KINDS; t++) {
+            timerGeneration[i * TIMER_KINDS + t]++;
+        }
+    }
+
+    private void step(int i, Event event) {
+        Server server = servers[i];
+        roleBefore = server.role();
+        epochBefore = server.epoch();
+        try {
+            server.step(event, nowMicros, effects[i]);
+        } catch (RuntimeException | AssertionError e) {
+            throw new IllegalStateException("the core failed at " + Timeline.time(nowMicros) + " in " + ids.get(i)
+                    + " on " + event + ": " + e.getMessage() + "\n  replay: " + scenario, e);
+        }
+        updateConvergence();
+    }
+
+    private void stepped(Server server, Action action, Event cause, long stepMicros) {
+        counters.steps++;
+        if (action == Action.ELECTION_TIMEOUT) {
+            counters.electionsWon++;
+        } else if (action == Action.INQUIRY_TIMEOUT) {
+            counters.inquiryTimeouts++;
+        }
+        safety.afterStep(stepMicros, server, action, roleBefore, epochBefore);
+        if (timeline != null) {
+            timeline.step(stepMicros, server, action.specName(), cause);
+        }
+        for (StepObserver observer : observers) {
+            observer.stepped(server, action, cause, stepMicros);
+        }
+    }
+
+    private void updateConvergence() {
+        if (isConvergedNow()) {
+            if (convergedSinceMicros < 0) {
+                convergedSinceMicros = nowMicros;
+            }
+        } else {
+            convergedSinceMicros = -1;
+        }
+    }
+
+    private boolean isConvergedNow() {
+        String master = master();
+        if (master == null) {
+            return false;
+        }
+        for (int i = 0; i < servers.length; i++) {
+            if (live[i] && !master.equals(servers[i].master())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Queries.
+
+    /** The one MASTER among the live servers, or {@code null} if there is none or more than one. */
+    public String master() {
+        List<String> masters = masters();
+        return masters.size() == 1 ? masters.get(0) : null;
+    }
+
+    /** Every live server whose role is MASTER. */
+    public List<String> masters() {
+        List<String> masters = new ArrayList<>(1);
+        for (int i = 0; i < servers.length; i++) {
+            if (live[i] && servers[i].role() == Role.MASTER) {
+                masters.add(ids.get(i));
+            }
+        }
+        return masters;
+    }
+
+    /** Whether there is exactly one MASTER among the live servers and every live server recognises it. */
+    public boolean converged() {
+        return convergedSinceMicros >= 0;
+    }
+
+    /** Since when the group has been converged without a break, or -1 if it is not converged now. */
+    public long convergedSinceMicros() {
+        return convergedSinceMicros;
+    }
+
+    /** How long after the last fault the group converged (0 if it stayed converged), or -1 if it is not converged. */
+    public long convergenceAfterLastFaultMicros() {
+        return converged() ? Math.max(0, convergedSinceMicros - lastFaultMicros) : -1;
+    }
+
+    /** When the last fault of the schedule is over, or 0 with no fault. */
+    public long lastFaultMicros() {
+        return lastFaultMicros;
+    }
+
+    /** The virtual clock. */
+    public long nowMicros() {
+        return nowMicros;
+    }
+
+    /** The scenario this simulation runs. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The members. */
+    public List<String> ids() {
+        return ids;
+    }
+
+    /** The live members. */
+    public List<String> liveIds() {
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < servers.length; i++) {
+            if (live[i]) {
+                result.add(ids.get(i));
+            }
+        }
+        return result;
+    }
+
+    /** The protocol core of member {@code id}, for reading its state. */
+    public Server server(String id) {
+        return servers[indexOf.get(id)];
+    }
+
+    /** Whether member {@code id} is up. */
+    public boolean isLive(String id) {
+        return live[indexOf.get(id)];
+    }
+
+    /** The safety violations seen so far, each with its time; empty on a correct core. */
+    public List<String> violations() {
+        return safety.violations();
+    }
+
+    /** The recorded run, or {@code null} if {@link #recordTimeline} was not called. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /** Counts of what happened so far. */
+    public Counters counters() {
+        return counters;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** What the core of server {@code index} decides goes to the network and the event queue. */
+    private final class ServerEffects implements Effects {
+        private final int index;
+
+        ServerEffects(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void send(String to, Message message) {
+            counters.count(message);
+            safety.sent(nowMicros, ids.get(index), message);
+            int target = indexOf.get(to);
+            long delay = network.delayMicros(index, target, nowMicros, random);
+            if (delay == Network.LOST) {
+                counters.messagesLost++;
+                return;
+            }
+            queue.add(new Pending(nowMicros + delay, Pending.DELIVERY, nextSequence++, target,
+                    new Delivery(index, message), 0));
+        }
+
+        @Override
+        public void arm(Timer timer, long deadlineMicros) {
+            long generation = ++timerGeneration[index * TIMER_KINDS + timer.ordinal()];
+            queue.add(new Pending(deadlineMicros, Pending.TIMER, nextSequence++, index, timer, generation));
+        }
+
+        @Override
+        public void cancel(Timer timer) {
+            timerGeneration[index * TIMER_KINDS + timer.ordinal()]++;
+        }
+    }
+}
