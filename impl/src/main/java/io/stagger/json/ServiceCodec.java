@@ -27,7 +27,8 @@ public final class ServiceCodec {
     /** Whether {@code type} is a message between replicas of the service. */
     public static boolean isReplicaType(String type) {
         return switch (type) {
-            case "kv_prepare", "kv_promise", "kv_nack", "kv_sync", "kv_replicate", "kv_ack", "kv_need_sync" -> true;
+            case "kv_prepare", "kv_promise", "kv_nack", "kv_sync", "kv_replicate", "kv_ack", "kv_need_sync",
+                 "kv_recover", "kv_recover_ok" -> true;
             default -> false;
         };
     }
@@ -89,6 +90,9 @@ public final class ServiceCodec {
             case "kv_replicate" -> new KvMessage.Replicate(ballot, natural(body, "from_version"), ops(body));
             case "kv_ack" -> new KvMessage.Ack(ballot, natural(body, "version"));
             case "kv_need_sync" -> new KvMessage.NeedSync(ballot);
+            case "kv_recover" -> new KvMessage.Recover(ballot, natural(body, "nonce"));
+            case "kv_recover_ok" -> new KvMessage.RecoverOk(ballot, natural(body, "nonce"), ballot(body, "promised"),
+                    ballot(body, "accepted"), natural(body, "version"), state(body));
             default -> throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "not a service message type: " + type);
         };
     }
@@ -126,6 +130,14 @@ public final class ServiceCodec {
             }
         } else if (message instanceof KvMessage.Ack ack) {
             body.put("version", ack.version());
+        } else if (message instanceof KvMessage.Recover recover) {
+            body.put("nonce", recover.nonce());
+        } else if (message instanceof KvMessage.RecoverOk ok) {
+            body.put("nonce", ok.nonce());
+            body.set("promised", ballot(ok.promised()));
+            body.set("accepted", ballot(ok.accepted()));
+            body.put("version", ok.version());
+            body.set("state", state(ok.state()));
         }
     }
 

@@ -72,6 +72,11 @@ final class KvService implements KvEffects {
         this.replica = new KvReplica(node.self(), members, incarnation, retryMicros, majorityRule);
     }
 
+    /** This boot is a restart (rule 9): the replica recovers its promises and state from the group first. */
+    void recover(long nowMicros) {
+        replica.recover(nowMicros, this);
+    }
+
     /** Keeps the replica's leadership in step with the election's role. */
     void roleIs(Role role, long nowMicros) {
         if (role == Role.MASTER) {

@@ -233,6 +233,9 @@ public final class MaelstromNode {
         boolean restart = options.bootMode().isRestart(self, options.bootMarkerDir() == null
                 ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir()));
         log("init: " + self + " of " + group + ", " + config + (restart ? ", restarting (rule 9)" : ""));
+        if (restart) {
+            service.recover(nowMicros());
+        }
         stepAndLog(restart ? "Restart" : "Start", () -> {
             if (restart) {
                 server.restart(nowMicros(), outbox);

@@ -8,7 +8,7 @@ import java.util.Map;
  * belongs to; a server that has promised a higher ballot refuses it with {@link Nack}.
  */
 public sealed interface KvMessage permits KvMessage.Prepare, KvMessage.Promise, KvMessage.Nack, KvMessage.Sync,
-        KvMessage.Replicate, KvMessage.Ack, KvMessage.NeedSync {
+        KvMessage.Replicate, KvMessage.Ack, KvMessage.NeedSync, KvMessage.Recover, KvMessage.RecoverOk {
 
     /** The ballot this message belongs to. */
     Ballot ballot();
@@ -81,6 +81,30 @@ public sealed interface KvMessage permits KvMessage.Prepare, KvMessage.Promise, 
         @Override
         public String type() {
             return "kv_need_sync";
+        }
+    }
+
+    /**
+     * A restarted server lost everything, its promises included: before it votes again it asks the others what they
+     * promised and hold. {@code ballot} is unused ({@link Ballot#ZERO}); {@code nonce} pairs the answers.
+     */
+    record Recover(Ballot ballot, long nonce) implements KvMessage {
+        @Override
+        public String type() {
+            return "kv_recover";
+        }
+    }
+
+    /** The answer to {@link Recover}: what the answering server promised and holds. Promises nothing. */
+    record RecoverOk(Ballot ballot, long nonce, Ballot promised, Ballot accepted, long version,
+                     Map<String, String> state) implements KvMessage {
+        public RecoverOk {
+            state = Map.copyOf(state);
+        }
+
+        @Override
+        public String type() {
+            return "kv_recover_ok";
         }
     }
 }

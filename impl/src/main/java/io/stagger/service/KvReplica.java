@@ -5,6 +5,8 @@ import io.stagger.service.KvMessage.Nack;
 import io.stagger.service.KvMessage.NeedSync;
 import io.stagger.service.KvMessage.Prepare;
 import io.stagger.service.KvMessage.Promise;
+import io.stagger.service.KvMessage.Recover;
+import io.stagger.service.KvMessage.RecoverOk;
 import io.stagger.service.KvMessage.Replicate;
 import io.stagger.service.KvMessage.Sync;
 import java.util.ArrayDeque;
@@ -51,6 +53,9 @@ public final class KvReplica {
     private final Map<String, String> state = new HashMap<>();
 
     private Phase phase = Phase.FOLLOWING;
+    private boolean recovering;
+    private boolean wantsToLead;
+    private final Map<String, RecoverOk> recoveries = new HashMap<>();
     private Ballot ballot; // the ballot this server leads or prepares; null while it waits to retry
     private final Map<String, Promise> promises = new HashMap<>();
     private final Map<String, Long> ackedVersion = new HashMap<>();
@@ -83,8 +88,25 @@ public final class KvReplica {
     // ---------------------------------------------------------------------------------------------------------
     // Leading: driven by the election's role.
 
+    /**
+     * This server comes back after a crash with nothing, its promises included. Until a majority of the others told
+     * it what they promised and hold, it neither promises nor acknowledges anything: a promise it gave before the
+     * crash might otherwise be broken (docs/SERVICE.md, "Restart").
+     */
+    public void recover(long nowMicros, KvEffects out) {
+        recovering = true;
+        recoveries.clear();
+        sendToOthers(new Recover(Ballot.ZERO, incarnation), out);
+        out.armRetry(nowMicros + retryMicros);
+        finishRecoveryIfMajority(nowMicros, out);
+    }
+
     /** The election made this server MASTER: prepare a ballot above every one it has seen. */
     public void lead(long nowMicros, KvEffects out) {
+        wantsToLead = true;
+        if (recovering) {
+            return; // it prepares once it has recovered
+        }
         if (phase == Phase.FOLLOWING) {
             phase = Phase.PREPARING;
             prepare(nowMicros, out);
@@ -93,6 +115,7 @@ public final class KvReplica {
 
     /** The election took the mastership away: stop leading; nothing queued will be served here. */
     public void follow(KvEffects out) {
+        wantsToLead = false;
         if (phase != Phase.FOLLOWING) {
             abandonLead("this server is no longer master", out);
             phase = Phase.FOLLOWING;
@@ -115,7 +138,10 @@ public final class KvReplica {
 
     /** The retry timer: prepare again after a refusal, or re-send a batch that some backups have not acknowledged. */
     public void retry(long nowMicros, KvEffects out) {
-        if (phase == Phase.PREPARING) {
+        if (recovering) {
+            sendToOthers(new Recover(Ballot.ZERO, incarnation), out);
+            out.armRetry(nowMicros + retryMicros);
+        } else if (phase == Phase.PREPARING) {
             prepare(nowMicros, out);
         } else if (phase == Phase.SERVING) {
             if (!inFlight.isEmpty()) {
@@ -220,6 +246,22 @@ public final class KvReplica {
         if (!members.contains(from) || from.equals(self)) {
             throw new IllegalArgumentException("a service message must come from another member, not " + from);
         }
+        if (message instanceof Recover recover) {
+            if (!recovering) {
+                out.send(from, new RecoverOk(Ballot.ZERO, recover.nonce(), promised, accepted, version, state));
+            }
+            return;
+        }
+        if (message instanceof RecoverOk recoverOk) {
+            if (recovering && recoverOk.nonce() == incarnation) {
+                recoveries.put(from, recoverOk);
+                finishRecoveryIfMajority(nowMicros, out);
+            }
+            return;
+        }
+        if (recovering) {
+            return; // no promise, no acknowledgement, no refusal until recovered
+        }
         if (message instanceof Prepare prepare) {
             receivePrepare(from, prepare, out);
         } else if (message instanceof Promise promise) {
@@ -245,6 +287,31 @@ public final class KvReplica {
             if (phase == Phase.SERVING && needSync.ballot().equals(ballot)) {
                 out.send(from, new Sync(ballot, version, state));
             }
+        }
+    }
+
+    private void finishRecoveryIfMajority(long nowMicros, KvEffects out) {
+        // A majority of the others, not counting itself: its own memory is empty, and a quorum that a leader
+        // formed with its forgotten promise still meets this set in a server that remembers.
+        if (recoveries.size() < Math.min(members.size() / 2 + 1, members.size() - 1)) {
+            return;
+        }
+        for (RecoverOk answer : recoveries.values()) {
+            promised = Ballot.max(promised, answer.promised());
+        }
+        RecoverOk best = recoveries.values().stream()
+                .max(Comparator.comparing(RecoverOk::accepted).thenComparingLong(RecoverOk::version))
+                .orElse(null);
+        if (best != null) {
+            accepted = best.accepted();
+            version = best.version();
+            state.clear();
+            state.putAll(best.state());
+        }
+        recovering = false;
+        recoveries.clear();
+        if (wantsToLead) {
+            lead(nowMicros, out);
         }
     }
 
@@ -319,6 +386,11 @@ public final class KvReplica {
             ops.add(p.op());
         }
         return ops;
+    }
+
+    /** Whether this replica is still recovering after a restart. */
+    public boolean recovering() {
+        return recovering;
     }
 
     /** Whether this replica leads the service now: it is MASTER and a majority promised its ballot. */

@@ -27,7 +27,7 @@ public sealed interface Fault
     /** From now on, messages pass only within a side; a server in no side is alone. Replaces any earlier partition. */
     record Partition(long atMicros, List<Set<String>> sides) implements Fault {
         public Partition {
-            sides = sides.stream().map(Set::copyOf).toList();
+            sides = sides.stream().filter(side -> !side.isEmpty()).map(Set::copyOf).toList();
         }
     }
 
