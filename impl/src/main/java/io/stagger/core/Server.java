@@ -38,6 +38,9 @@ public final class Server {
     private long timerAnnounceAt = NOT_ARMED;
     private long lastNowMicros = Long.MIN_VALUE;
     private StepObserver observer = StepObserver.NONE;
+    // Not protocol state: the last inquiry_ok sent, reused while it names the same master and epoch, so that rule 2
+    // allocates nothing in the steady state (messages are immutable records).
+    private InquiryOk lastInquiryOk;
 
     /** A server {@code self} of {@code group}; it does nothing until {@link #start} or {@link #restart}. */
     public Server(String self, Group group, Config config) {
@@ -120,9 +123,9 @@ public final class Server {
         requireMember(from);
         advanceTo(nowMicros);
         if (role == Role.MASTER) {
-            out.send(from, new InquiryOk(self, epoch));
+            out.send(from, inquiryOk(self));
         } else if (redirect && master != null) {
-            out.send(from, new InquiryOk(master, epoch));
+            out.send(from, inquiryOk(master));
         }
         observe(Action.RECEIVE_INQUIRY, nowMicros, from, Message.Inquiry.INSTANCE);
     }
@@ -322,6 +325,16 @@ public final class Server {
             inquiryOutstanding = false;
             timerInquiryAt = cancel(Timer.INQUIRY, out);
         }
+    }
+
+    /** inquiry_ok(master = {@code recognised}, epoch): the last one sent if it says the same, else a new one. */
+    private InquiryOk inquiryOk(String recognised) {
+        InquiryOk reply = lastInquiryOk;
+        if (reply == null || reply.epoch() != epoch || !reply.master().equals(recognised)) {
+            reply = new InquiryOk(recognised, epoch);
+            lastInquiryOk = reply;
+        }
+        return reply;
     }
 
     private void sendToOthers(Message message, Effects out) {
