@@ -1,6 +1,5 @@
 package io.stagger.bench;
 
-import io.stagger.core.Config;
 import io.stagger.runtime.BootMode;
 import io.stagger.runtime.MaelstromNode;
 import io.stagger.runtime.NodeOptions;
@@ -38,7 +37,7 @@ public class NodeThroughputBenchmark {
     /** Protocol messages per invocation: enough that starting a node (one thread, one init) is noise. */
     static final int INQUIRIES = 20_000;
 
-    private final NodeOptions options = new NodeOptions(Config.defaults(), BootMode.START, null, false);
+    private final NodeOptions options = startOptions();
     private final PrintStream stderr = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
     private byte[] stdin;
 
@@ -52,6 +51,13 @@ public class NodeThroughputBenchmark {
                     .append(i).append("}}\n");
         }
         stdin = input.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The defaults of {@code bin/stagger-node}, but always rule 8: node n1 is the MASTER that answers. */
+    private static NodeOptions startOptions() {
+        NodeOptions defaults = NodeOptions.defaults();
+        return new NodeOptions(defaults.config(), BootMode.START, null, false, defaults.serviceMajorityRule(),
+                defaults.incarnation());
     }
 
     /** {@value #INQUIRIES} inquiries through one node, each answered. */

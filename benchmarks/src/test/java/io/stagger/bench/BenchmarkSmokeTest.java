@@ -23,7 +23,7 @@ class BenchmarkSmokeTest {
     static Stream<Class<?>> benchmarks() {
         return Stream.of(DetectionPathBenchmark.class, InquiryTimeoutBenchmark.class, ElectionTimeoutBenchmark.class,
                 AnnounceBenchmark.class, ReceiveDeclareBenchmark.class, ReceiveRevokeBenchmark.class,
-                ElectionDelaysBenchmark.class, CodecBenchmark.class, NodeThroughputBenchmark.class);
+                ElectionDelaysBenchmark.class, CodecBenchmark.class, NodeThroughputBenchmark.class, FailoverBenchmark.class);
     }
 
     @ParameterizedTest(name = "{0}")
