@@ -1,0 +1,55 @@
+package io.stagger.properties;
+
+import io.stagger.core.Config;
+import io.stagger.core.Durations;
+import io.stagger.core.ElectionDelays;
+import io.stagger.core.Group;
+import io.stagger.sim.Scenario;
+import java.util.List;
+
+/** A group and its configuration, before any fault: what the configuration arbitraries generate. */
+record Setup(List<String> ids, Config config) {
+
+    /** The group and configuration of {@code scenario}. */
+    static Setup of(Scenario scenario) {
+        return new Setup(scenario.ids(), scenario.config());
+    }
+
+    Group group() {
+        return Group.of(ids, config.rankRule());
+    }
+
+    long periodMicros() {
+        return Durations.micros(config.detectionPeriod());
+    }
+
+    long inquiryTimeoutMicros() {
+        return Durations.micros(config.inquiryTimeout());
+    }
+
+    long maxDelayMicros() {
+        return config.delayBounds().maxMicros();
+    }
+
+    /** The largest E(i) over the candidates when {@code failedMaster} failed (PROTOCOL.md §2). */
+    long maxElectionDelayMicros(String failedMaster) {
+        Group group = group();
+        long max = 0;
+        for (String id : ids) {
+            if (!id.equals(failedMaster)) {
+                max = Math.max(max, ElectionDelays.compute(id, group, config).afterFailureOfMicros(failedMaster));
+            }
+        }
+        return max;
+    }
+
+    /** One protocol round, the unit of every horizon: P + T + max E + max d, with no one excluded from E. */
+    long roundMicros() {
+        Group group = group();
+        long maxElection = 0;
+        for (String id : ids) {
+            maxElection = Math.max(maxElection, ElectionDelays.compute(id, group, config).withNoneFailedMicros());
+        }
+        return periodMicros() + inquiryTimeoutMicros() + maxElection + maxDelayMicros();
+    }
+}

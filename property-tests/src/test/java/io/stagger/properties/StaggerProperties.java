@@ -1,0 +1,86 @@
+package io.stagger.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagger.core.Action;
+import io.stagger.sim.Fault;
+import io.stagger.sim.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * PROTOCOL.md §6, stagger: with T at least the inquiry round trip, no election happens while the master lives; and
+ * when the master crashes and nothing else fails, with every backup detecting the crash at the same instant (skew
+ * 0, below any margin), exactly one server declares, and it is the strongest live one.
+ */
+class StaggerProperties {
+
+    @Property
+    void noElectionWhileTheMasterLives(@ForAll("anyVariantsWithoutFaults") Scenario scenario) {
+        Run run = Run.until(scenario, Run.settledEnd(scenario));
+        assertThat(run.sim().counters().inquiryTimeouts()).as(run::report).isZero();
+        assertThat(run.sim().counters().electionsWon()).as(run::report).isZero();
+        assertThat(run.sim().master()).as(run::report).isEqualTo(scenario.group().strongest());
+        assertThat(run.convergedFor(Run.settledEnd(scenario))).as(run::report).isTrue();
+    }
+
+    @Property
+    void oneDeclarationWhenTheMasterCrashesAndBackupsDetectTogether(
+            @ForAll("anyVariantsMasterCrashBetweenInquiryRounds") Scenario scenario) {
+        long crashAt = scenario.faults().get(0).atMicros();
+        List<Long> detections = new ArrayList<>();
+        List<String> declarers = new ArrayList<>();
+        List<String> early = new ArrayList<>();
+        Run run = Run.until(scenario, Run.settledEnd(scenario), sim -> sim.observe((server, action, cause, now) -> {
+            if (action == Action.INQUIRY_TIMEOUT || action == Action.ELECTION_TIMEOUT) {
+                if (now < crashAt) {
+                    early.add(now + "us " + server.self() + " " + action.specName());
+                } else if (action == Action.INQUIRY_TIMEOUT) {
+                    detections.add(now);
+                } else {
+                    declarers.add(server.self());
+                }
+            }
+        }));
+        String expected = scenario.group().idsByRank().get(1);
+        assertThat(early).as(run::report).isEmpty();
+        assertThat(detections).as(() -> "every backup detects at the same instant" + run.report()).isNotEmpty()
+                .allMatch(at -> at.equals(detections.get(0)));
+        assertThat(declarers).as(run::report).containsExactly(expected);
+        assertThat(run.sim().master()).as(run::report).isEqualTo(expected);
+        assertThat(run.safe()).as(run::report).isTrue();
+    }
+
+    @Provide
+    Arbitrary<Scenario> anyVariantsWithoutFaults() {
+        return Setups.setups(Setups.anyVariants()).flatMap(setup -> Arbitraries.longs()
+                .map(seed -> new Scenario(setup.ids(), setup.config(), seed, List.of())));
+    }
+
+    /**
+     * The master crashes in a window where every backup's last inquiry was answered (T after a detection tick, as
+     * T ≥ the round trip) and the next has not been sent (before the next tick at the next multiple of P): so every
+     * backup's next inquiry times out at the same instant. Delay bounds are at least 1ms: with d = 0 every E(i) is
+     * B, there is no stagger at all, and the first timer to fire wins.
+     */
+    @Provide
+    Arbitrary<Scenario> anyVariantsMasterCrashBetweenInquiryRounds() {
+        return Setups.setups(Setups.anyVariants(), 1).flatMap(setup -> {
+            long period = setup.periodMicros();
+            long quiet = period - setup.inquiryTimeoutMicros();
+            Arbitrary<Long> tick = Arbitraries.longs().between(1, 5);
+            Arbitrary<Long> offset = Arbitraries.longs().between(0, quiet - 1);
+            return Combinators.combine(Arbitraries.longs(), tick, offset).as((seed, k, off) -> {
+                long crashAt = k * period + setup.inquiryTimeoutMicros() + off;
+                String master = setup.group().strongest();
+                return new Scenario(setup.ids(), setup.config(), seed, List.of(new Fault.Crash(crashAt, master)));
+            });
+        });
+    }
+}
