@@ -1,0 +1,266 @@
+------------------------------ MODULE ServiceReplication ------------------------------
+(***************************************************************************)
+(* The rule by which the group serves its key-value store (docs/SERVICE.md; *)
+(* impl/.../service/KvReplica.java), checked for: no acknowledged write is  *)
+(* lost or reordered, under message loss, duplication and reordering, any  *)
+(* number of would-be masters at once, and crashes that lose all state.    *)
+(*                                                                         *)
+(* The election is abstracted away: ANY server may start leading at ANY    *)
+(* time (StartLead), which covers every outcome of StaggeredElection,      *)
+(* including two masters on the two sides of a partition. The store is    *)
+(* one register; a state is the sequence of values written (its version is *)
+(* its length), so "reordered" and "lost" are both visible as a position   *)
+(* holding another value. The network is a set of messages that only      *)
+(* grows: a message can be received any number of times, late, or never.  *)
+(***************************************************************************)
+EXTENDS Integers, Sequences, FiniteSets
+
+CONSTANTS
+    N,            \* the number of servers: 1..N
+    MaxRound,     \* the highest ballot round a server may take
+    Values,       \* the values clients write; each is written at most once
+    MaxCrashes    \* how many crashes (each losing all state) may happen
+
+ASSUME N \in Nat \ {0} /\ MaxRound \in Nat /\ MaxCrashes \in Nat /\ IsFiniteSet(Values)
+
+Server == 1..N
+Majority == N \div 2 + 1
+\* A restarted server hears from a majority of the others, not counting itself (docs/SERVICE.md, Restart).
+RecoveryQuorum == IF Majority < N - 1 THEN Majority ELSE N - 1
+
+\* A ballot (round, id, incarnation), ordered lexicographically; Zero is below every ballot a server takes.
+Zero == [r |-> 0, s |-> 0, i |-> 0]
+Above(a, b) == \/ a.r > b.r
+               \/ a.r = b.r /\ a.s > b.s
+               \/ a.r = b.r /\ a.s = b.s /\ a.i > b.i
+AtLeast(a, b) == a = b \/ Above(a, b)
+\* Which of two (ballot, state) pairs is more advanced: by ballot, then by version.
+Ahead(acc1, log1, acc2, log2) == Above(acc1, acc2) \/ (acc1 = acc2 /\ Len(log1) >= Len(log2))
+
+VARIABLES
+    promised,     \* promised[s]: the highest ballot s promised
+    accepted,     \* accepted[s]: the ballot in which s got the state it holds
+    log,          \* log[s]: the state s holds, as the sequence of values applied
+    phase,        \* "follow", "prepare", "serve" or "recover"
+    lead,         \* lead[s]: the ballot s prepares or serves (Zero when following)
+    promises,     \* promises[s]: the promises s collected for lead[s]
+    acked,        \* acked[s][t]: the version t acknowledged holding in lead[s] (-1: none)
+    inflight,     \* inflight[s]: s has a write sent out and not yet acknowledged by a majority
+    recoveries,   \* recoveries[s]: the answers a recovering s collected
+    incarnation,  \* incarnation[s]: how many times s restarted
+    crashes,      \* crashes so far
+    written,      \* the values clients have written so far
+    msgs,         \* every message ever sent
+    acknowledged  \* ghost: <<position, value, ballot>> for every write a master answered
+
+vars == <<promised, accepted, log, phase, lead, promises, acked, inflight, recoveries, incarnation,
+          crashes, written, msgs, acknowledged>>
+
+Send(m) == msgs' = msgs \cup {m}
+
+TypeOK ==
+    /\ phase \in [Server -> {"follow", "prepare", "serve", "recover"}]
+    /\ \A s \in Server : Len(log[s]) <= Cardinality(Values)
+    /\ inflight \in [Server -> BOOLEAN]
+    /\ crashes \in 0..MaxCrashes
+    /\ written \subseteq Values
+
+Init ==
+    /\ promised = [s \in Server |-> Zero]
+    /\ accepted = [s \in Server |-> Zero]
+    /\ log = [s \in Server |-> <<>>]
+    /\ phase = [s \in Server |-> "follow"]
+    /\ lead = [s \in Server |-> Zero]
+    /\ promises = [s \in Server |-> {}]
+    /\ acked = [s \in Server |-> [t \in Server |-> -1]]
+    /\ inflight = [s \in Server |-> FALSE]
+    /\ recoveries = [s \in Server |-> {}]
+    /\ incarnation = [s \in Server |-> 0]
+    /\ crashes = 0
+    /\ written = {}
+    /\ msgs = {}
+    /\ acknowledged = {}
+
+\* A server that is leading stops when it sees a higher ballot (rule 5, fencing).
+StepDownIfBelow(s, b) ==
+    IF phase[s] \in {"prepare", "serve"} /\ Above(b, lead[s])
+    THEN /\ phase' = [phase EXCEPT ![s] = "follow"]
+         /\ inflight' = [inflight EXCEPT ![s] = FALSE]
+    ELSE UNCHANGED <<phase, inflight>>
+
+(* Rules 1-2: a would-be master (any server: the election is abstracted) takes a ballot above every one it
+   promised and asks every other server to promise it. *)
+StartLead(s) ==
+    /\ phase[s] \in {"follow", "prepare", "serve"}
+    /\ promised[s].r < MaxRound
+    /\ LET b == [r |-> promised[s].r + 1, s |-> s, i |-> incarnation[s]]
+       IN /\ promised' = [promised EXCEPT ![s] = b]
+          /\ lead' = [lead EXCEPT ![s] = b]
+          /\ phase' = [phase EXCEPT ![s] = "prepare"]
+          /\ promises' = [promises EXCEPT ![s] = {[from |-> s, acc |-> accepted[s], log |-> log[s]]}]
+          /\ inflight' = [inflight EXCEPT ![s] = FALSE]
+          /\ Send([type |-> "prepare", b |-> b])
+    /\ UNCHANGED <<accepted, log, acked, recoveries, incarnation, crashes, written, acknowledged>>
+
+\* Rule 2: promise a higher ballot and tell what state is held.
+ReceivePrepare(t) ==
+    \E m \in msgs :
+        /\ m.type = "prepare" /\ m.b.s # t /\ phase[t] # "recover"
+        /\ Above(m.b, promised[t])
+        /\ promised' = [promised EXCEPT ![t] = m.b]
+        /\ StepDownIfBelow(t, m.b)
+        /\ Send([type |-> "promise", b |-> m.b, from |-> t, acc |-> accepted[t], log |-> log[t]])
+        /\ UNCHANGED <<accepted, log, lead, promises, acked, recoveries, incarnation, crashes, written, acknowledged>>
+
+ReceivePromise(s) ==
+    \E m \in msgs :
+        /\ m.type = "promise" /\ phase[s] = "prepare" /\ m.b = lead[s]
+        /\ promises' = [promises EXCEPT ![s] = @ \cup {[from |-> m.from, acc |-> m.acc, log |-> m.log]}]
+        /\ UNCHANGED <<promised, accepted, log, phase, lead, acked, inflight, recoveries, incarnation, crashes,
+                       written, msgs, acknowledged>>
+
+\* Rule 3: with promises from a majority, adopt the most advanced state among them and serve.
+CompletePrepare(s) ==
+    /\ phase[s] = "prepare"
+    /\ Cardinality({p.from : p \in promises[s]}) >= Majority
+    /\ \E best \in promises[s] :
+        /\ \A p \in promises[s] : Ahead(best.acc, best.log, p.acc, p.log)
+        /\ log' = [log EXCEPT ![s] = best.log]
+        /\ accepted' = [accepted EXCEPT ![s] = lead[s]]
+        /\ phase' = [phase EXCEPT ![s] = "serve"]
+        /\ acked' = [acked EXCEPT ![s] = [t \in Server |-> IF t = s THEN Len(best.log) ELSE -1]]
+        /\ Send([type |-> "sync", b |-> lead[s], log |-> best.log])
+    /\ UNCHANGED <<promised, lead, promises, inflight, recoveries, incarnation, crashes, written, acknowledged>>
+
+\* Rule 4: a client's write, applied by the serving master and sent to the backups.
+Write(s) ==
+    /\ phase[s] = "serve" /\ ~inflight[s]
+    /\ \E v \in Values \ written :
+        /\ written' = written \cup {v}
+        /\ log' = [log EXCEPT ![s] = Append(@, v)]
+        /\ acked' = [acked EXCEPT ![s][s] = Len(log[s]) + 1]
+        /\ inflight' = [inflight EXCEPT ![s] = TRUE]
+        /\ Send([type |-> "replicate", b |-> lead[s], from |-> Len(log[s]), v |-> v])
+    /\ UNCHANGED <<promised, accepted, phase, lead, promises, recoveries, incarnation, crashes, acknowledged>>
+
+ReceiveSync(t) ==
+    \E m \in msgs :
+        /\ m.type = "sync" /\ m.b.s # t /\ phase[t] # "recover"
+        /\ AtLeast(m.b, promised[t])
+        /\ promised' = [promised EXCEPT ![t] = m.b]
+        /\ StepDownIfBelow(t, m.b)
+        /\ IF accepted[t] # m.b \/ Len(m.log) >= Len(log[t])
+           THEN /\ log' = [log EXCEPT ![t] = m.log]
+                /\ accepted' = [accepted EXCEPT ![t] = m.b]
+                /\ Send([type |-> "ack", b |-> m.b, from |-> t, version |-> Len(m.log)])
+           ELSE /\ UNCHANGED <<log, accepted>>
+                /\ Send([type |-> "ack", b |-> m.b, from |-> t, version |-> Len(log[t])])
+        /\ UNCHANGED <<lead, promises, acked, recoveries, incarnation, crashes, written, acknowledged>>
+
+ReceiveReplicate(t) ==
+    \E m \in msgs :
+        /\ m.type = "replicate" /\ m.b.s # t /\ phase[t] # "recover"
+        /\ AtLeast(m.b, promised[t])
+        /\ promised' = [promised EXCEPT ![t] = m.b]
+        /\ StepDownIfBelow(t, m.b)
+        /\ IF accepted[t] = m.b /\ Len(log[t]) = m.from
+           THEN /\ log' = [log EXCEPT ![t] = Append(@, m.v)]
+                /\ Send([type |-> "ack", b |-> m.b, from |-> t, version |-> m.from + 1])
+           ELSE /\ UNCHANGED log
+                /\ IF accepted[t] = m.b /\ Len(log[t]) > m.from
+                   THEN Send([type |-> "ack", b |-> m.b, from |-> t, version |-> Len(log[t])])
+                   ELSE Send([type |-> "needsync", b |-> m.b, from |-> t])
+        /\ UNCHANGED <<accepted, lead, promises, acked, recoveries, incarnation, crashes, written, acknowledged>>
+
+ReceiveAck(s) ==
+    \E m \in msgs :
+        /\ m.type = "ack" /\ phase[s] = "serve" /\ m.b = lead[s]
+        /\ m.version > acked[s][m.from]
+        /\ acked' = [acked EXCEPT ![s][m.from] = m.version]
+        /\ UNCHANGED <<promised, accepted, log, phase, lead, promises, inflight, recoveries, incarnation, crashes,
+                       written, msgs, acknowledged>>
+
+ReceiveNeedSync(s) ==
+    \E m \in msgs :
+        /\ m.type = "needsync" /\ phase[s] = "serve" /\ m.b = lead[s]
+        /\ Send([type |-> "sync", b |-> lead[s], log |-> log[s]])
+        /\ UNCHANGED <<promised, accepted, log, phase, lead, promises, acked, inflight, recoveries, incarnation,
+                       crashes, written, acknowledged>>
+
+\* Rule 4: a majority holds the write: the master answers the client. The ghost records what it answered.
+Commit(s) ==
+    /\ phase[s] = "serve" /\ inflight[s]
+    /\ Cardinality({t \in Server : acked[s][t] >= Len(log[s])}) >= Majority
+    /\ inflight' = [inflight EXCEPT ![s] = FALSE]
+    /\ acknowledged' = acknowledged \cup {<<Len(log[s]), log[s][Len(log[s])], lead[s]>>}
+    /\ UNCHANGED <<promised, accepted, log, phase, lead, promises, acked, recoveries, incarnation, crashes,
+                   written, msgs>>
+
+(* Rule 6: a crash loses everything. At most a minority is down or recovering at once (docs/SERVICE.md,
+   Limits); the restarted server asks the others before it votes again. *)
+Crash(t) ==
+    /\ crashes < MaxCrashes
+    /\ \A u \in Server : phase[u] # "recover"
+    /\ crashes' = crashes + 1
+    /\ incarnation' = [incarnation EXCEPT ![t] = @ + 1]
+    /\ promised' = [promised EXCEPT ![t] = Zero]
+    /\ accepted' = [accepted EXCEPT ![t] = Zero]
+    /\ log' = [log EXCEPT ![t] = <<>>]
+    /\ phase' = [phase EXCEPT ![t] = "recover"]
+    /\ lead' = [lead EXCEPT ![t] = Zero]
+    /\ promises' = [promises EXCEPT ![t] = {}]
+    /\ acked' = [acked EXCEPT ![t] = [u \in Server |-> -1]]
+    /\ inflight' = [inflight EXCEPT ![t] = FALSE]
+    /\ recoveries' = [recoveries EXCEPT ![t] = {}]
+    /\ Send([type |-> "recover", from |-> t, nonce |-> incarnation[t] + 1])
+    /\ UNCHANGED <<written, acknowledged>>
+
+ReceiveRecover(u) ==
+    \E m \in msgs :
+        /\ m.type = "recover" /\ m.from # u /\ phase[u] # "recover"
+        /\ Send([type |-> "recoverok", to |-> m.from, nonce |-> m.nonce, from |-> u,
+                 promised |-> promised[u], acc |-> accepted[u], log |-> log[u]])
+        /\ UNCHANGED <<promised, accepted, log, phase, lead, promises, acked, inflight, recoveries, incarnation,
+                       crashes, written, acknowledged>>
+
+ReceiveRecoverOk(t) ==
+    \E m \in msgs :
+        /\ m.type = "recoverok" /\ m.to = t /\ phase[t] = "recover" /\ m.nonce = incarnation[t]
+        /\ recoveries' = [recoveries EXCEPT ![t] = @ \cup {m}]
+        /\ UNCHANGED <<promised, accepted, log, phase, lead, promises, acked, inflight, incarnation, crashes,
+                       written, msgs, acknowledged>>
+
+FinishRecovery(t) ==
+    /\ phase[t] = "recover"
+    /\ Cardinality({m.from : m \in recoveries[t]}) >= RecoveryQuorum
+    /\ \E best \in recoveries[t] :
+        /\ \A m \in recoveries[t] : Ahead(best.acc, best.log, m.acc, m.log)
+        /\ \E top \in recoveries[t] :
+            /\ \A m \in recoveries[t] : AtLeast(top.promised, m.promised)
+            /\ promised' = [promised EXCEPT ![t] = top.promised]
+        /\ log' = [log EXCEPT ![t] = best.log]
+        /\ accepted' = [accepted EXCEPT ![t] = best.acc]
+    /\ phase' = [phase EXCEPT ![t] = "follow"]
+    /\ UNCHANGED <<lead, promises, acked, inflight, recoveries, incarnation, crashes, written, msgs, acknowledged>>
+
+Next ==
+    \E s \in Server :
+        \/ StartLead(s) \/ ReceivePrepare(s) \/ ReceivePromise(s) \/ CompletePrepare(s)
+        \/ Write(s) \/ ReceiveSync(s) \/ ReceiveReplicate(s) \/ ReceiveAck(s) \/ ReceiveNeedSync(s)
+        \/ Commit(s) \/ Crash(s) \/ ReceiveRecover(s) \/ ReceiveRecoverOk(s) \/ FinishRecovery(s)
+
+Spec == Init /\ [][Next]_vars
+
+---------------------------------------------------------------------------------------
+(* Properties. *)
+
+\* Two answered writes never claim the same position: nothing acknowledged is reordered.
+AcknowledgedConsistent ==
+    \A a1, a2 \in acknowledged : a1[1] = a2[1] => a1[2] = a2[2]
+
+\* Every master serving a later ballot holds every acknowledged write at its position: nothing acknowledged is lost.
+AcknowledgedKept ==
+    \A a \in acknowledged : \A s \in Server :
+        (phase[s] = "serve" /\ Above(lead[s], a[3])) => (Len(log[s]) >= a[1] /\ log[s][a[1]] = a[2])
+
+=======================================================================================
