@@ -1,0 +1,144 @@
+package io.stagger.bench;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures the node as a real process, through its launcher (not a JMH benchmark: a process start is the unit).
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.stagger.bench.NodeProcess startup    [LAUNCHER [RUNS]]
+ * java -cp benchmarks/target/benchmarks.jar io.stagger.bench.NodeProcess throughput [LAUNCHER [MESSAGES]]
+ * </pre>
+ *
+ * {@code startup}: spawn the launcher (default {@code bin/stagger-node}), write {@code init} at once, and time from
+ * the spawn to the {@code init_ok} line; RUNS times (default 10), then the median and the maximum.
+ * {@code throughput}: after {@code init_ok}, pipe MESSAGES inquiries (default 200,000) from a BACKUP to the MASTER
+ * and time until the last {@code inquiry_ok} comes back: protocol messages per second through stdin and stdout.
+ */
+public final class NodeProcess {
+    private static final String INIT = "{\"src\":\"c1\",\"dest\":\"n1\",\"body\":{\"type\":\"init\",\"msg_id\":1,"
+            + "\"node_id\":\"n1\",\"node_ids\":[\"n1\",\"n2\",\"n3\"]}}\n";
+    /** No boot markers in the temporary directory: every run is rule 8, and n1 is the MASTER that answers. */
+    private static final List<String> NODE_ARGS = List.of("--boot", "start");
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private NodeProcess() {}
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        String what = args.length > 0 ? args[0] : "startup";
+        String launcher = args.length > 1 ? args[1] : "bin/stagger-node";
+        switch (what) {
+            case "startup" -> startup(launcher, args.length > 2 ? Integer.parseInt(args[2]) : 10);
+            case "throughput" -> throughput(launcher, args.length > 2 ? Integer.parseInt(args[2]) : 200_000);
+            default -> {
+                System.err.println("usage: NodeProcess startup|throughput [LAUNCHER [RUNS|MESSAGES]]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void startup(String launcher, int runs) throws IOException, InterruptedException {
+        double[] millis = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            long startNanos = System.nanoTime();
+            Process node = spawn(launcher);
+            try (Writer stdin = stdinOf(node); BufferedReader stdout = stdoutOf(node)) {
+                stdin.write(INIT);
+                stdin.flush();
+                awaitLineContaining(stdout, "init_ok", node);
+                millis[run] = (System.nanoTime() - startNanos) / 1e6;
+            }
+            finish(node);
+            System.out.printf(Locale.ROOT, "run %2d: init_ok after %7.1f ms%n", run + 1, millis[run]);
+        }
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
+        System.out.printf(Locale.ROOT, "startup to init_ok over %d runs: median %.1f ms, min %.1f ms, max %.1f ms%n",
+                runs, median, sorted[0], sorted[runs - 1]);
+    }
+
+    private static void throughput(String launcher, int messages) throws IOException, InterruptedException {
+        Process node = spawn(launcher);
+        try (Writer stdin = stdinOf(node); BufferedReader stdout = stdoutOf(node)) {
+            stdin.write(INIT);
+            stdin.flush();
+            awaitLineContaining(stdout, "init_ok", node);
+            long startNanos = System.nanoTime();
+            Thread writer = new Thread(() -> {
+                try {
+                    StringBuilder line = new StringBuilder(96);
+                    for (int i = 1; i <= messages; i++) {
+                        line.setLength(0);
+                        line.append("{\"src\":\"n2\",\"dest\":\"n1\",\"body\":{\"type\":\"inquiry\",\"msg_id\":")
+                                .append(i + 1).append("}}\n");
+                        stdin.append(line);
+                    }
+                    stdin.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, "node-stdin");
+            writer.start();
+            int answered = 0;
+            while (answered < messages) {
+                String line = stdout.readLine();
+                if (line == null) {
+                    throw new IOException("the node closed stdout after " + answered + " answers");
+                }
+                if (line.contains("\"inquiry_ok\"")) {
+                    answered++;
+                }
+            }
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            writer.join();
+            System.out.printf(Locale.ROOT, "%d inquiries answered in %.3f s through the process: %.0f messages/s%n",
+                    messages, seconds, messages / seconds);
+        }
+        finish(node);
+    }
+
+    private static Process spawn(String launcher) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher);
+        command.addAll(NODE_ARGS);
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static Writer stdinOf(Process node) {
+        return new BufferedWriter(new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private static BufferedReader stdoutOf(Process node) {
+        return new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private static void awaitLineContaining(BufferedReader stdout, String text, Process node) throws IOException {
+        for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
+            if (line.contains(text)) {
+                return;
+            }
+        }
+        throw new IOException("the node closed stdout before '" + text + "' (exit " + node.onExit().join().exitValue()
+                + ")");
+    }
+
+    /** Closing stdin stops the node; it must be gone within the time-out. */
+    private static void finish(Process node) throws InterruptedException {
+        if (!node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            node.destroyForcibly();
+            throw new IllegalStateException("the node did not stop within " + TIMEOUT_SECONDS + " s of EOF on stdin");
+        }
+    }
+}

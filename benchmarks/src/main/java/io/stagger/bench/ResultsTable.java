@@ -1,0 +1,75 @@
+package io.stagger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns JMH's JSON results ({@code -rf json -rff FILE}) into the Markdown table of RESULTS.md: one row per
+ * benchmark and parameters, with score, error, unit, bytes allocated per op ({@code -prof gc}) and any counter
+ * the benchmark reports beside its score (the simulator's events/s).
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.stagger.bench.ResultsTable FILE.json...</pre>
+ */
+public final class ResultsTable {
+    private static final String ALLOCATION = "gc.alloc.rate.norm";
+
+    private ResultsTable() {}
+
+    public static void main(String[] args) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        System.out.println("| benchmark | params | mode | score | error (99.9%) | unit | B/op | also |");
+        System.out.println("| --- | --- | --- | ---: | ---: | --- | ---: | --- |");
+        for (String file : args) {
+            for (JsonNode run : json.readTree(new File(file))) {
+                System.out.println(row(run));
+            }
+        }
+    }
+
+    private static String row(JsonNode run) {
+        String benchmark = run.path("benchmark").asText().replace("io.stagger.bench.", "");
+        StringBuilder params = new StringBuilder();
+        for (Iterator<Map.Entry<String, JsonNode>> it = run.path("params").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> param = it.next();
+            params.append(params.length() == 0 ? "" : " ").append(param.getKey()).append('=')
+                    .append(param.getValue().asText());
+        }
+        JsonNode primary = run.path("primaryMetric");
+        JsonNode secondary = run.path("secondaryMetrics");
+        JsonNode allocation = secondary.path(ALLOCATION);
+        StringBuilder also = new StringBuilder();
+        for (Iterator<Map.Entry<String, JsonNode>> it = secondary.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> metric = it.next();
+            if (!metric.getKey().startsWith("gc.")) {
+                also.append(also.length() == 0 ? "" : ", ").append(metric.getKey()).append(' ')
+                        .append(number(metric.getValue().path("score").asDouble())).append(' ')
+                        .append(metric.getValue().path("scoreUnit").asText());
+            }
+        }
+        return "| " + benchmark + " | " + params + " | " + run.path("mode").asText() + " | "
+                + number(primary.path("score").asDouble()) + " | " + error(primary.path("scoreError").asDouble())
+                + " | " + primary.path("scoreUnit").asText() + " | "
+                + (allocation.isMissingNode() ? "" : bytes(allocation.path("score").asDouble())) + " | " + also + " |";
+    }
+
+    private static String number(double value) {
+        if (value >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return String.format(Locale.ROOT, value >= 100 ? "%.1f" : "%.2f", value);
+    }
+
+    private static String error(double value) {
+        return Double.isNaN(value) ? "" : "± " + number(value);
+    }
+
+    /** JMH reports a few thousandths of a byte per op where nothing is allocated (its own bookkeeping): that is 0. */
+    private static String bytes(double value) {
+        return value < 0.5 ? "0" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+}
