@@ -236,8 +236,17 @@ public final class Simulation {
         }
     }
 
+    /** Exactly one live MASTER, recognised by every live server; runs after every step, so it allocates nothing. */
     private boolean isConvergedNow() {
-        String master = master();
+        String master = null;
+        for (int i = 0; i < servers.length; i++) {
+            if (live[i] && servers[i].role() == Role.MASTER) {
+                if (master != null) {
+                    return false;
+                }
+                master = ids.get(i);
+            }
+        }
         if (master == null) {
             return false;
         }

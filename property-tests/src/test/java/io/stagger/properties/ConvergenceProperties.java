@@ -16,6 +16,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * PROTOCOL.md §6, convergence: after the last fault, eventually and for good, exactly one MASTER among the live
@@ -36,8 +37,13 @@ class ConvergenceProperties {
         assertConverges(scenario);
     }
 
+    /**
+     * Only with one delay bound D for all pairs: with a matrix the claims' variant can livelock on stale
+     * declarations even under crash-only faults ({@link StaleDeclarationExamples}).
+     */
     @Property
-    void claimsVariantConvergesAfterCrashesAndRestarts(@ForAll("claimsVariantUnderCrashes") Scenario scenario) {
+    void claimsVariantConvergesAfterCrashesAndRestartsWithOneDelayBound(
+            @ForAll("claimsVariantUnderCrashes") Scenario scenario) {
         assertConverges(scenario);
     }
 
@@ -52,6 +58,9 @@ class ConvergenceProperties {
 
     private static void assertConverges(Scenario scenario) {
         Run run = Run.until(scenario, Run.settledEnd(scenario));
+        Statistics.label("servers").collect(scenario.ids().size());
+        Statistics.label("declarations crossed (revokes sent)").collect(run.sim().counters().revokesSent() > 0);
+        Statistics.label("elections").collect(Math.min(run.sim().counters().electionsWon(), 5));
         assertThat(run.safe()).as(run::report).isTrue();
         assertThat(run.convergedFor(STABLE_ROUNDS * Setup.of(scenario).roundMicros())).as(run::report).isTrue();
     }
@@ -69,17 +78,19 @@ class ConvergenceProperties {
 
     @Provide
     Arbitrary<Scenario> claimsVariantUnderCrashes() {
-        return FaultSchedules.scenarios(Setups.setups(Setups.exactly(EnumSet.noneOf(Variant.class))),
+        return FaultSchedules.scenarios(Setups.uniformSetups(Setups.exactly(EnumSet.noneOf(Variant.class))),
                 Kinds.CRASH_ONLY);
     }
 
     /**
      * The claims' variant, no other fault than one partition that cuts the master off from some servers, long
-     * enough for them to elect their own master (several rounds), and then heals.
+     * enough for them to elect their own master (several rounds), and then heals. One delay bound for all pairs, so
+     * that no stale-declaration livelock ({@link StaleDeclarationExamples}) carries a declaration across the healed
+     * cut.
      */
     @Provide
     Arbitrary<Scenario> claimsVariantAcrossAPartition() {
-        return Setups.setups(Setups.exactly(EnumSet.noneOf(Variant.class))).flatMap(setup -> {
+        return Setups.uniformSetups(Setups.exactly(EnumSet.noneOf(Variant.class))).flatMap(setup -> {
             long round = setup.roundMicros();
             int n = setup.ids().size();
             Arbitrary<Integer> cutOff = Arbitraries.integers().between(1, n - 1);

@@ -26,6 +26,12 @@ final class FaultSchedules {
     enum Kinds {
         /** Crashes and restarts only; messages are never lost and never late. */
         CRASH_ONLY,
+        /** Partitions that heal, and nothing else. */
+        PARTITIONS,
+        /** Windows of message loss, and nothing else. */
+        LOSS,
+        /** Windows of delays beyond d, and nothing else. */
+        SLOW_LINKS,
         /** Crashes, restarts, partitions that heal, loss, and delays beyond d. */
         ALL
     }
@@ -37,9 +43,18 @@ final class FaultSchedules {
     }
 
     static Arbitrary<List<Fault>> schedules(List<String> ids, Kinds kinds) {
-        List<Arbitrary<List<Fault>>> episodes = new ArrayList<>(List.of(crash(ids), restart(ids), crashAndRestart(ids)));
-        if (kinds == Kinds.ALL) {
-            episodes.addAll(List.of(partitionAndHeal(ids), loss(), slowLinks()));
+        List<Arbitrary<List<Fault>>> episodes = new ArrayList<>();
+        if (kinds == Kinds.CRASH_ONLY || kinds == Kinds.ALL) {
+            episodes.addAll(List.of(crash(ids), restart(ids), crashAndRestart(ids)));
+        }
+        if (kinds == Kinds.PARTITIONS || kinds == Kinds.ALL) {
+            episodes.add(partitionAndHeal(ids));
+        }
+        if (kinds == Kinds.LOSS || kinds == Kinds.ALL) {
+            episodes.add(loss());
+        }
+        if (kinds == Kinds.SLOW_LINKS || kinds == Kinds.ALL) {
+            episodes.add(slowLinks());
         }
         return Arbitraries.oneOf(episodes).list().ofMaxSize(MAX_EPISODES)
                 .map(FaultSchedules::flatten)

@@ -43,11 +43,16 @@ final class Setups {
 
     /** Groups of 2 to 9 servers with {@code variants}, every delay bound at least {@code minDelayMillis}. */
     static Arbitrary<Setup> setups(Arbitrary<Set<Variant>> variants, int minDelayMillis) {
-        return Arbitraries.integers().between(2, MAX_SERVERS).flatMap(n -> setups(n, variants, minDelayMillis));
+        return Arbitraries.integers().between(2, MAX_SERVERS)
+                .flatMap(n -> setups(n, variants, delayBounds(n, minDelayMillis)));
     }
 
-    private static Arbitrary<Setup> setups(int n, Arbitrary<Set<Variant>> variants, int minDelayMillis) {
-        Arbitrary<DelayBounds> bounds = delayBounds(n, minDelayMillis);
+    /** Groups of 2 to 9 servers with {@code variants} and one delay bound D for all pairs. */
+    static Arbitrary<Setup> uniformSetups(Arbitrary<Set<Variant>> variants) {
+        return Arbitraries.integers().between(2, MAX_SERVERS).flatMap(n -> setups(n, variants, uniform(0)));
+    }
+
+    private static Arbitrary<Setup> setups(int n, Arbitrary<Set<Variant>> variants, Arbitrary<DelayBounds> bounds) {
         Arbitrary<Integer> extraTMillis = Arbitraries.integers().between(1, 50);
         Arbitrary<Integer> extraPMillis = Arbitraries.integers().between(1, 150);
         Arbitrary<Integer> baseMillis = Arbitraries.integers().between(0, 100);
@@ -63,11 +68,14 @@ final class Setups {
 
     /** One bound D for all pairs, or a matrix d(k, j) of bounds up to 30ms. */
     private static Arbitrary<DelayBounds> delayBounds(int n, int minDelayMillis) {
-        Arbitrary<DelayBounds> uniform = Arbitraries.integers().between(minDelayMillis, 30)
-                .map(ms -> new DelayBounds.Uniform(Duration.ofMillis(ms)));
         Arbitrary<DelayBounds> matrix = Arbitraries.integers().between(minDelayMillis, 30).list().ofSize(n * n)
                 .map(cells -> matrix(n, cells));
-        return Arbitraries.oneOf(uniform, matrix);
+        return Arbitraries.oneOf(uniform(minDelayMillis), matrix);
+    }
+
+    private static Arbitrary<DelayBounds> uniform(int minDelayMillis) {
+        return Arbitraries.integers().between(minDelayMillis, 30)
+                .map(ms -> new DelayBounds.Uniform(Duration.ofMillis(ms)));
     }
 
     private static DelayBounds matrix(int n, List<Integer> cellsMillis) {
