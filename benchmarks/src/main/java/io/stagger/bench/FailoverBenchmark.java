@@ -3,6 +3,7 @@ package io.stagger.bench;
 import io.stagger.core.Config;
 import io.stagger.sim.Scenario;
 import io.stagger.sim.Simulation;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -37,15 +38,24 @@ public class FailoverBenchmark {
     /** Far beyond the failover bound of PROTOCOL.md §6 for n ≤ 33 with the defaults; a run that needs more fails. */
     static final long CONVERGENCE_TIMEOUT_MICROS = 60_000_000;
 
-    /** Simulated events, reported by JMH as a rate beside the benchmark's own score. */
+    /** Counts the thread's allocation around the failover alone: JMH's {@code -prof gc} also counts the setup. */
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /**
+     * Simulated events, and bytes allocated inside the measured op, reported by JMH as rates beside the score;
+     * {@link ResultsTable} divides {@code bytesAllocatedInOp} by the score to give bytes per failover.
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Events {
         public long events;
+        public long bytesAllocatedInOp;
 
         @Setup(Level.Iteration)
         public void reset() {
             events = 0;
+            bytesAllocatedInOp = 0;
         }
     }
 
@@ -80,12 +90,14 @@ public class FailoverBenchmark {
     /** Crash the master, run until every live server recognises one new master. One failover per op. */
     @Benchmark
     public long failover(Group group, Events events) {
+        long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
         long failoverMicros = group.simulation.failoverMicros(group.crashAtMicros, CONVERGENCE_TIMEOUT_MICROS);
         if (failoverMicros < 0) {
             throw new IllegalStateException("no failover within " + CONVERGENCE_TIMEOUT_MICROS + "us: "
                     + group.simulation.scenario() + " " + group.simulation.counters());
         }
         events.events += group.simulation.counters().eventsProcessed() - group.eventsBeforeCrash;
+        events.bytesAllocatedInOp += THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
         return failoverMicros;
     }
 

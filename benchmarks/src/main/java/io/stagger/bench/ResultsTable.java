@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class ResultsTable {
     private static final String ALLOCATION = "gc.alloc.rate.norm";
+    /** A benchmark's own count of bytes allocated inside the op, as a rate; it replaces {@link #ALLOCATION}. */
+    private static final String ALLOCATION_IN_OP = "bytesAllocatedInOp";
 
     private ResultsTable() {}
 
@@ -45,16 +47,21 @@ public final class ResultsTable {
         StringBuilder also = new StringBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> it = secondary.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> metric = it.next();
-            if (!metric.getKey().startsWith("gc.")) {
+            if (!metric.getKey().startsWith("gc.") && !metric.getKey().equals(ALLOCATION_IN_OP)) {
                 also.append(also.length() == 0 ? "" : ", ").append(metric.getKey()).append(' ')
                         .append(number(metric.getValue().path("score").asDouble())).append(' ')
                         .append(metric.getValue().path("scoreUnit").asText());
             }
         }
+        String bytesPerOp = allocation.isMissingNode() ? "" : bytes(allocation.path("score").asDouble());
+        JsonNode allocationInOp = secondary.path(ALLOCATION_IN_OP);
+        if (!allocationInOp.isMissingNode()) {
+            // Both are rates per second of the same iterations: their ratio is bytes per op, setup excluded.
+            bytesPerOp = bytes(allocationInOp.path("score").asDouble() / primary.path("score").asDouble()) + " (in op)";
+        }
         return "| " + benchmark + " | " + params + " | " + run.path("mode").asText() + " | "
                 + number(primary.path("score").asDouble()) + " | " + error(primary.path("scoreError").asDouble())
-                + " | " + primary.path("scoreUnit").asText() + " | "
-                + (allocation.isMissingNode() ? "" : bytes(allocation.path("score").asDouble())) + " | " + also + " |";
+                + " | " + primary.path("scoreUnit").asText() + " | " + bytesPerOp + " | " + also + " |";
     }
 
     private static String number(double value) {
