@@ -1,0 +1,39 @@
+package io.stagger.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stagger.harness.report.Results;
+import java.io.PrintStream;
+
+/** The end-of-run summary on the console: each checker's verdict, the key figures, and the verdict line. */
+final class Summary {
+  private Summary() {}
+
+  static void print(PrintStream out, RunOutcome outcome) {
+    JsonNode results = outcome.results();
+    out.println();
+    for (String check : new String[] {"workload", "availability", "stats"}) {
+      JsonNode result = results.path(check);
+      out.println(String.format("%-13s %s%s", check, result.path("valid?").asText(),
+          result.has("reason") ? "  (" + result.get("reason").asText() + ")" : ""));
+    }
+    JsonNode workload = results.path("workload");
+    if (workload.has("failover-count")) {
+      out.println("failovers     " + workload.get("failover-count") + " (unresolved "
+          + workload.get("unresolved-failover-count") + "), failover ms " + workload.get("failover-ms")
+          + ", no master " + workload.get("no-master-ms") + " ms, two MASTERs " + workload.get("dual-master-ms")
+          + " ms, final master " + workload.path("master").asText("none"));
+    }
+    out.println("latency ms    " + results.path("latency").path("ok"));
+    out.println("messages/s    " + results.path("net").path("main-phase"));
+    out.println("init ms       " + results.path("nodes").path("init-ms"));
+    for (JsonNode problem : results.path("problems")) {
+      out.println("error         " + problem.asText());
+    }
+    out.println("results       " + outcome.directory());
+    out.println();
+    if (outcome.reason() != null) {
+      out.println(outcome.reason());
+    }
+    out.println(Results.verdictLine(outcome.exitCode()));
+  }
+}

@@ -1,0 +1,246 @@
+package io.stagger.harness;
+
+import io.stagger.harness.nemesis.Fault;
+import io.stagger.harness.net.Latency;
+import io.stagger.harness.workload.Defaults;
+import io.stagger.harness.workload.Topology;
+import io.stagger.harness.workload.Workload;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `bin/stagger test`: Maelstrom's test command, in Java; exit code 0 valid, 1 invalid, 2 error. */
+@Command(name = "stagger test", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Runs a workload against node processes that speak Maelstrom's protocol (JSON lines on stdin/stdout), "
+            + "through a simulated network with latency, loss, partitions and other faults; checks the history "
+            + "and writes the results into a directory under the store.",
+        "Exit code: 0 valid, 1 invalid, 2 error (a bad node or a harness failure).",
+        "Node arguments: --node-args \"...\", or everything after --, e.g. --bin bin/stagger-node -- --P 100."},
+    footer = {"", "Example: bin/stagger test -w election --bin bin/stagger-node --node-count 5 --time-limit 30 "
+        + "--nemesis kill,partition"})
+public final class TestCommand implements Callable<Integer> {
+  @Option(names = {"-w", "--workload"}, paramLabel = "NAME",
+      description = "What workload to run: echo, unique-ids, broadcast, g-counter, lin-kv or election "
+          + "(default: ${DEFAULT-VALUE}).", defaultValue = "lin-kv")
+  String workload;
+
+  @Option(names = "--bin", paramLabel = "FILE", required = true,
+      description = "Path to the binary which runs a node (relative paths resolve against the current directory).")
+  String bin;
+
+  @Option(names = "--node-args", paramLabel = "ARGS",
+      description = "Arguments for every node, split on spaces (also: everything after --).")
+  String nodeArgs;
+
+  @Parameters(paramLabel = "NODE_ARG", arity = "0..*", description = "Arguments for every node, after --.")
+  List<String> trailingNodeArgs = new ArrayList<>();
+
+  @Option(names = "--node-count", paramLabel = "NUM", defaultValue = "5",
+      description = "How many nodes to run (default: ${DEFAULT-VALUE}).")
+  int nodeCount;
+
+  @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+      description = "How long the main phase runs, in seconds (default: ${DEFAULT-VALUE}).")
+  double timeLimit;
+
+  @Option(names = "--rate", paramLabel = "RATE",
+      description = "Approximate number of requests per second, over all clients (default: 5; election: 50).")
+  Double rate;
+
+  @Option(names = "--concurrency", paramLabel = "NUM",
+      description = "How many client processes (threads) issue requests; client i talks to node i mod n "
+          + "(default: the node count).")
+  Integer concurrency;
+
+  @Option(names = "--latency", paramLabel = "MILLIS",
+      description = "Mean network latency under normal operation, in ms (default: 0; election: 2.5, i.e. 0-5 ms "
+          + "uniform).")
+  Double latency;
+
+  @Option(names = "--latency-dist", paramLabel = "TYPE",
+      description = "Kind of latency distribution: constant (always the mean), uniform (0 to twice the mean) or "
+          + "exponential (with the mean) (default: constant; election: uniform).")
+  String latencyDist;
+
+  @Option(names = "--nemesis", paramLabel = "FAULTS", split = ",",
+      description = "A comma-separated list of faults to inject: partition (random halves, or one node "
+          + "isolated), kill (a node's process tree is killed and later restarted with fresh state), pause "
+          + "(SIGSTOP: the node receives and sends nothing until SIGCONT), loss (30% of messages between nodes "
+          + "dropped), clock (a node's clock runs 30% slow: stopped 30 ms of every 100 ms). Default: none.")
+  List<String> nemesis = new ArrayList<>();
+
+  @Option(names = "--nemesis-interval", paramLabel = "SECONDS",
+      description = "How many seconds between nemesis operations, on average; faults start and heal in turn "
+          + "(default: 10; election: 5).")
+  Double nemesisInterval;
+
+  @Option(names = "--availability", paramLabel = "EXPECTED",
+      description = "The fraction of client requests which must succeed: a number from 0 to 1, or total. "
+          + "If omitted, always valid.")
+  String availability;
+
+  @Option(names = "--topology", paramLabel = "SPEC", defaultValue = "grid",
+      description = "The network topology offered to broadcast nodes: grid, line, total, tree (tree2), tree3, "
+          + "tree4 (default: ${DEFAULT-VALUE}).")
+  String topology;
+
+  @Option(names = "--key-count", paramLabel = "INT", defaultValue = "5",
+      description = "For lin-kv, how many keys are in play (default: ${DEFAULT-VALUE}).")
+  int keyCount;
+
+  @Option(names = "--log-stderr", description = "Show the nodes' stderr on the console (it is always in "
+      + "node-logs/).")
+  boolean logStderr;
+
+  @Option(names = "--log-net-send", description = "Log messages as they are sent.")
+  boolean logNetSend;
+
+  @Option(names = "--log-net-recv", description = "Log messages as they are received.")
+  boolean logNetRecv;
+
+  @Option(names = "--seed", paramLabel = "LONG",
+      description = "Seed of the random choices: requests, latencies, loss and faults (default: random).")
+  Long seed;
+
+  @Option(names = "--recovery-time", paramLabel = "SECONDS",
+      description = "After the final heal, how long to wait before the final reads (default: 10, as Maelstrom; "
+          + "election: 5).")
+  Double recoveryTime;
+
+  @Option(names = "--timeout", paramLabel = "MILLIS", defaultValue = "5000",
+      description = "How long a client waits for a reply (default: ${DEFAULT-VALUE}).")
+  long timeoutMillis;
+
+  @Option(names = "--max-dual-master", paramLabel = "MILLIS", defaultValue = "-1",
+      description = "Election: the run is invalid if two nodes reported role MASTER at once for longer than this "
+          + "in total; negative: only report it (default: ${DEFAULT-VALUE}).")
+  double maxDualMasterMillis;
+
+  @Option(names = "--store", paramLabel = "DIR", defaultValue = "store",
+      description = "Where runs are stored: DIR/<workload>/<timestamp>/ (default: ${DEFAULT-VALUE}).")
+  String store;
+
+  @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
+  boolean noProgress;
+
+  private final PrintStream out;
+
+  public TestCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(System.out, args));
+  }
+
+  /** Runs the command line; returns its exit code. */
+  public static int execute(PrintStream out, String... args) {
+    CommandLine commandLine = new CommandLine(new TestCommand(out));
+    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+      cl.getErr().println("stagger test: " + e.getMessage());
+      return RunOutcome.ERROR;
+    });
+    commandLine.setParameterExceptionHandler((e, args2) -> {
+      e.getCommandLine().getErr().println("stagger test: " + e.getMessage());
+      e.getCommandLine().usage(e.getCommandLine().getErr());
+      return RunOutcome.ERROR;
+    });
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    RunConfig config;
+    Workload work;
+    try {
+      if (!Workloads.NAMES.contains(workload)) {
+        throw new IllegalArgumentException("unknown workload " + workload + "; one of " + Workloads.NAMES);
+      }
+      if (!Topology.NAMES.contains(topology)) {
+        throw new IllegalArgumentException("unknown topology " + topology + "; one of " + Topology.NAMES);
+      }
+      work = Workloads.create(workload, topology, keyCount);
+      config = config(work.defaults());
+    } catch (IllegalArgumentException e) {
+      System.err.println("stagger test: " + e.getMessage());
+      return RunOutcome.ERROR;
+    }
+    Path directory = runDirectory();
+    out.println("Running " + workload + " with " + String.join(" ", config.command()) + " on " + nodeCount
+        + " nodes for " + timeLimit + " s (seed " + config.seed() + "); results in " + directory);
+    RunOutcome outcome = new TestRun(config, work, directory, out).run();
+    linkLatest(directory);
+    Summary.print(out, outcome);
+    return outcome.exitCode();
+  }
+
+  private RunConfig config(Defaults defaults) {
+    List<String> command = new ArrayList<>();
+    command.add(resolveBin(bin));
+    if (nodeArgs != null && !nodeArgs.isBlank()) {
+      command.addAll(Arrays.asList(nodeArgs.trim().split("\\s+")));
+    }
+    command.addAll(trailingNodeArgs);
+    List<Fault> faults = new ArrayList<>();
+    for (String name : nemesis) {
+      if (!name.isBlank()) {
+        try {
+          faults.add(Fault.parse(name));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("unknown fault " + name + "; one of partition, kill, pause, loss, clock");
+        }
+      }
+    }
+    Latency.Shape shape;
+    try {
+      shape = Latency.Shape.parse(latencyDist != null ? latencyDist : defaults.latencyDist());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--latency-dist must be constant, uniform or exponential");
+    }
+    return new RunConfig(workload, command, new File(System.getProperty("user.dir")), nodeCount, timeLimit,
+        rate != null ? rate : defaults.rate(), concurrency != null ? concurrency : nodeCount,
+        latency != null ? latency : defaults.latencyMillis(), shape, faults,
+        nemesisInterval != null ? nemesisInterval : defaults.nemesisIntervalSeconds(), availability, topology,
+        keyCount, logStderr, logNetSend, logNetRecv, seed != null ? seed : System.nanoTime() & 0xffffffffL,
+        recoveryTime != null ? recoveryTime : defaults.recoverySeconds(), timeoutMillis, maxDualMasterMillis,
+        Paths.get(store), !noProgress && System.console() != null);
+  }
+
+  /** A relative --bin resolves against the current directory, so that bin/stagger works from anywhere. */
+  private static String resolveBin(String bin) {
+    Path path = Paths.get(bin);
+    if (path.isAbsolute() || !bin.contains(File.separator)) {
+      return Files.exists(Paths.get(bin)) ? path.toAbsolutePath().toString() : bin;
+    }
+    return path.toAbsolutePath().normalize().toString();
+  }
+
+  private Path runDirectory() {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
+    return Paths.get(store).toAbsolutePath().normalize().resolve(workload).resolve(stamp);
+  }
+
+  private static void linkLatest(Path directory) {
+    Path latest = directory.getParent().resolve("latest");
+    try {
+      Files.deleteIfExists(latest);
+      Files.createSymbolicLink(latest, directory.getFileName());
+    } catch (IOException | UnsupportedOperationException e) {
+      // A file system without symbolic links just has no "latest".
+    }
+  }
+}

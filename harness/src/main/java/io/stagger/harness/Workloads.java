@@ -1,0 +1,37 @@
+package io.stagger.harness;
+
+import io.stagger.harness.workload.BroadcastWorkload;
+import io.stagger.harness.workload.EchoWorkload;
+import io.stagger.harness.workload.ElectionWorkload;
+import io.stagger.harness.workload.GCounterWorkload;
+import io.stagger.harness.workload.LinKvWorkload;
+import io.stagger.harness.workload.UniqueIdsWorkload;
+import io.stagger.harness.workload.Workload;
+import java.util.List;
+
+/** The workloads by their Maelstrom names. */
+public final class Workloads {
+  public static final List<String> NAMES = List.of("echo", "unique-ids", "broadcast", "g-counter", "lin-kv",
+      "election");
+
+  private Workloads() {}
+
+  public static Workload create(String name, String topology, int keyCount) {
+    switch (name) {
+      case "echo":
+        return new EchoWorkload();
+      case "unique-ids":
+        return new UniqueIdsWorkload();
+      case "broadcast":
+        return new BroadcastWorkload(topology);
+      case "g-counter":
+        return new GCounterWorkload();
+      case "lin-kv":
+        return new LinKvWorkload(keyCount);
+      case "election":
+        return new ElectionWorkload();
+      default:
+        throw new IllegalArgumentException("unknown workload " + name + "; one of " + NAMES);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package io.stagger.harness.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagger.harness.Json;
+import io.stagger.harness.history.History;
+import io.stagger.harness.history.Op;
+import io.stagger.harness.workload.CheckContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The election checker. Convergence (the verdict): after the final heal and recovery every live node names one and
+ * the same master, and that master alone reports role MASTER. Measured on the way (from each node's latest answer):
+ * failovers (kills of the agreed master) and their times from the kill until all live nodes agree on a new master,
+ * the time with no MASTER, and the time with two or more MASTERs (invalid only beyond a configured bound).
+ */
+public final class ElectionChecker {
+  private record View(String master, String role) {}
+
+  private record Failover(String master, long killedAt, long resolvedAt) {}
+
+  private final CheckContext context;
+
+  public ElectionChecker(CheckContext context) {
+    this.context = context;
+  }
+
+  public CheckResult check() {
+    ObjectNode details = Json.object();
+    measure(details);
+    return converged(details);
+  }
+
+  private void measure(ObjectNode details) {
+    Set<String> live = new LinkedHashSet<>(context.nodeIds());
+    Map<String, View> views = new HashMap<>();
+    List<Failover> failovers = new ArrayList<>();
+    Failover open = null;
+    String agreed = null;
+    long last = -1;
+    long noMasterNanos = 0;
+    long dualMasterNanos = 0;
+    long longestDualNanos = 0;
+    long dualSince = -1;
+    for (Op op : context.history()) {
+      if (op.isFinal()) {
+        break;
+      }
+      long now = op.time();
+      if (last >= 0) {
+        int masters = masters(live, views);
+        if (masters == 0) {
+          noMasterNanos += now - last;
+        } else if (masters > 1) {
+          dualMasterNanos += now - last;
+        }
+      }
+      if (op.process() == Op.NEMESIS) {
+        List<String> nodes = new ArrayList<>();
+        op.value().forEach(n -> nodes.add(n.asText()));
+        if (op.f().equals("kill")) {
+          String master = agreed != null ? agreed : plurality(live, views);
+          live.removeAll(nodes);
+          nodes.forEach(views::remove);
+          if (master != null && nodes.contains(master) && open == null) {
+            open = new Failover(master, now, -1);
+          }
+        } else if (op.f().equals("restart")) {
+          live.addAll(nodes);
+        }
+      } else if (op.is(Op.Type.OK) && op.node() != null) {
+        JsonNode value = op.value();
+        views.put(op.node(), new View(value.path("master").isTextual() ? value.get("master").asText() : null,
+            value.path("role").asText()));
+      }
+      if (views.keySet().containsAll(live)) {
+        if (last < 0) {
+          last = now;
+        }
+        agreed = agreement(live, views);
+        if (open != null && agreed != null && !agreed.equals(open.master)) {
+          failovers.add(new Failover(open.master, open.killedAt, now));
+          open = null;
+        }
+      }
+      int masters = masters(live, views);
+      if (masters > 1 && dualSince < 0) {
+        dualSince = now;
+      } else if (masters <= 1 && dualSince >= 0) {
+        longestDualNanos = Math.max(longestDualNanos, now - dualSince);
+        dualSince = -1;
+      }
+      if (last >= 0) {
+        last = now;
+      }
+    }
+    if (open != null) {
+      failovers.add(open);
+    }
+    report(details, failovers, noMasterNanos, dualMasterNanos, longestDualNanos);
+  }
+
+  private void report(ObjectNode details, List<Failover> failovers, long noMasterNanos, long dualMasterNanos,
+      long longestDualNanos) {
+    List<Double> times = new ArrayList<>();
+    ObjectNode list = Json.object();
+    int unresolved = 0;
+    for (Failover f : failovers) {
+      String key = String.format("%.3f", f.killedAt / 1e9);
+      if (f.resolvedAt < 0) {
+        unresolved++;
+        list.put(key, "master " + f.master + " killed; no agreement before the final phase");
+      } else {
+        double millis = (f.resolvedAt - f.killedAt) / 1e6;
+        times.add(millis);
+        list.put(key, "master " + f.master + " killed; all live nodes agreed on a new master after "
+            + Percentiles.round(millis) + " ms");
+      }
+    }
+    details.put("failover-count", failovers.size());
+    details.put("unresolved-failover-count", unresolved);
+    details.set("failover-ms", Percentiles.summary(times.stream().mapToDouble(Double::doubleValue).toArray()));
+    details.set("failovers", list);
+    details.put("no-master-ms", Percentiles.round(noMasterNanos / 1e6));
+    details.put("dual-master-ms", Percentiles.round(dualMasterNanos / 1e6));
+    details.put("longest-dual-master-ms", Percentiles.round(longestDualNanos / 1e6));
+  }
+
+  private CheckResult converged(ObjectNode details) {
+    Map<String, View> finals = new TreeMap<>();
+    Set<String> asked = new HashSet<>();
+    for (History.Pair pair : History.pairs(context.history())) {
+      if (pair.invoke().isFinal()) {
+        asked.add(pair.invoke().node());
+        if (pair.ok()) {
+          JsonNode value = pair.complete().value();
+          finals.put(pair.invoke().node(), new View(value.path("master").isTextual()
+              ? value.get("master").asText() : null, value.path("role").asText()));
+        }
+      }
+    }
+    ObjectNode finalViews = details.putObject("final-views");
+    finals.forEach((node, view) -> finalViews.put(node, view.master + " (" + view.role + ")"));
+    double dualMillis = details.get("dual-master-ms").asDouble();
+    if (asked.isEmpty()) {
+      return CheckResult.invalid("no node was asked for its master after the final recovery", details);
+    }
+    for (String node : asked) {
+      if (!finals.containsKey(node)) {
+        return CheckResult.invalid(node + " did not answer the final master request", details);
+      }
+    }
+    Set<String> named = new HashSet<>();
+    finals.values().forEach(v -> named.add(v.master));
+    if (named.size() != 1 || named.contains(null)) {
+      return CheckResult.invalid("the live nodes do not agree on one master after the final recovery: " + finalViews,
+          details);
+    }
+    String master = named.iterator().next();
+    View own = finals.get(master);
+    if (own == null || !own.role.equals("MASTER")) {
+      return CheckResult.invalid("all live nodes name " + master + ", but " + master
+          + (own == null ? " is not a live node" : " reports role " + own.role), details);
+    }
+    long masters = finals.values().stream().filter(v -> v.role.equals("MASTER")).count();
+    if (masters > 1) {
+      return CheckResult.invalid(masters + " nodes report role MASTER after the final recovery: " + finalViews,
+          details);
+    }
+    details.put("master", master);
+    if (context.maxDualMasterMillis() >= 0 && dualMillis > context.maxDualMasterMillis()) {
+      return CheckResult.invalid("two MASTERs coexisted for " + dualMillis + " ms, more than the allowed "
+          + context.maxDualMasterMillis() + " ms", details);
+    }
+    return CheckResult.valid(details);
+  }
+
+  private static int masters(Set<String> live, Map<String, View> views) {
+    int masters = 0;
+    for (String node : live) {
+      View view = views.get(node);
+      if (view != null && view.role.equals("MASTER")) {
+        masters++;
+      }
+    }
+    return masters;
+  }
+
+  /** The master all live nodes name, if they all name the same one and it reports MASTER; else null. */
+  private static String agreement(Set<String> live, Map<String, View> views) {
+    String master = null;
+    for (String node : live) {
+      View view = views.get(node);
+      if (view == null || view.master == null || (master != null && !master.equals(view.master))) {
+        return null;
+      }
+      master = view.master;
+    }
+    View own = master == null ? null : views.get(master);
+    return own != null && live.contains(master) && own.role.equals("MASTER") ? master : null;
+  }
+
+  private static String plurality(Set<String> live, Map<String, View> views) {
+    Map<String, Integer> votes = new HashMap<>();
+    for (String node : live) {
+      View view = views.get(node);
+      if (view != null && view.master != null) {
+        votes.merge(view.master, 1, Integer::sum);
+      }
+    }
+    return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+  }
+}

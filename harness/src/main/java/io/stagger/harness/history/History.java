@@ -1,0 +1,82 @@
+package io.stagger.harness.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stagger.harness.RunClock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The run's history: every invocation and completion in the order they happened, appended from many threads. */
+public final class History {
+  private final RunClock clock;
+  private final List<Op> ops = new ArrayList<>();
+  private volatile long invocations;
+  private volatile long oks;
+
+  public History(RunClock clock) {
+    this.clock = clock;
+  }
+
+  public synchronized Op add(int process, Op.Type type, String f, JsonNode value, String node, String error,
+      boolean isFinal) {
+    Op op = new Op(ops.size(), process, type, f, value, clock.now(), node, error, isFinal);
+    ops.add(op);
+    if (type == Op.Type.INVOKE) {
+      invocations++;
+    } else if (type == Op.Type.OK) {
+      oks++;
+    }
+    return op;
+  }
+
+  public long invocations() {
+    return invocations;
+  }
+
+  public long oks() {
+    return oks;
+  }
+
+  public synchronized List<Op> ops() {
+    return List.copyOf(ops);
+  }
+
+  /** One invocation with its completion (null if it never completed). */
+  public record Pair(Op invoke, Op complete) {
+    public boolean ok() {
+      return complete != null && complete.is(Op.Type.OK);
+    }
+
+    public boolean failed() {
+      return complete != null && complete.is(Op.Type.FAIL);
+    }
+  }
+
+  /** The client operations as invocation/completion pairs, in invocation order. */
+  public static List<Pair> pairs(List<Op> ops) {
+    Map<Integer, Op> open = new HashMap<>();
+    Map<Op, Op> completions = new IdentityHashMap<>();
+    List<Op> invokes = new ArrayList<>();
+    for (Op op : ops) {
+      if (op.process() == Op.NEMESIS) {
+        continue;
+      }
+      if (op.is(Op.Type.INVOKE)) {
+        open.put(op.process(), op);
+        invokes.add(op);
+      } else {
+        Op invoke = open.remove(op.process());
+        if (invoke != null) {
+          completions.put(invoke, op);
+        }
+      }
+    }
+    List<Pair> pairs = new ArrayList<>();
+    for (Op invoke : invokes) {
+      pairs.add(new Pair(invoke, completions.get(invoke)));
+    }
+    return pairs;
+  }
+}

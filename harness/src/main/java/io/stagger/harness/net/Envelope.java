@@ -1,0 +1,23 @@
+package io.stagger.harness.net;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagger.harness.Json;
+
+/** One Maelstrom message: source, destination, body, and its JSON line as sent to a node's stdin. */
+public record Envelope(String src, String dest, JsonNode body, String line) {
+
+  /** A message that the harness itself creates (a client's request, a service's reply). */
+  public static Envelope of(String src, String dest, ObjectNode body) {
+    ObjectNode message = Json.object();
+    message.put("src", src);
+    message.put("dest", dest);
+    message.set("body", body);
+    return new Envelope(src, dest, body, Json.write(message));
+  }
+
+  public String type() {
+    JsonNode type = body.get("type");
+    return type == null ? "?" : type.asText();
+  }
+}

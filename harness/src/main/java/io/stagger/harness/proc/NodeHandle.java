@@ -1,0 +1,179 @@
+package io.stagger.harness.proc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagger.harness.Json;
+import io.stagger.harness.Problems;
+import io.stagger.harness.RunClock;
+import io.stagger.harness.client.Client;
+import io.stagger.harness.client.Clients;
+import io.stagger.harness.net.Endpoint;
+import io.stagger.harness.net.Envelope;
+import io.stagger.harness.net.Network;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/** One node id of the cluster across its incarnations: start and init, kill, restart, pause and resume. */
+public final class NodeHandle implements Endpoint {
+  /** How long a node has to answer init. */
+  public static final long INIT_TIMEOUT_MILLIS = 10_000;
+  private static final int QUOTED_LINE_CHARS = 200;
+
+  private final String id;
+  private final List<String> nodeIds;
+  private final List<String> command;
+  private final File directory;
+  private final Path log;
+  private final boolean echoStderr;
+  private final Network network;
+  private final Clients clients;
+  private final RunClock clock;
+  private final Problems problems;
+  private volatile NodeProcess process;
+  private volatile boolean expectedDown;
+  private volatile boolean paused;
+
+  NodeHandle(String id, List<String> nodeIds, List<String> command, File directory, Path log, boolean echoStderr,
+      Network network, Clients clients, RunClock clock, Problems problems) {
+    this.id = id;
+    this.nodeIds = nodeIds;
+    this.command = command;
+    this.directory = directory;
+    this.log = log;
+    this.echoStderr = echoStderr;
+    this.network = network;
+    this.clients = clients;
+    this.clock = clock;
+    this.problems = problems;
+    network.register(id, this, true);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public boolean up() {
+    NodeProcess current = process;
+    return current != null && current.alive() && !expectedDown;
+  }
+
+  public boolean paused() {
+    return paused;
+  }
+
+  /** Spawns the binary and sends init; returns the nanoseconds from spawn to init_ok, or -1 after a problem. */
+  public long start() {
+    long spawned = clock.now();
+    expectedDown = false;
+    try {
+      process = new NodeProcess(id, command, directory, log, echoStderr, new Listener());
+    } catch (IOException e) {
+      problems.report("could not start " + id + " with " + String.join(" ", command) + ": " + e.getMessage());
+      return -1;
+    }
+    Client client = clients.create();
+    ObjectNode init = Json.object();
+    init.put("type", "init");
+    init.put("node_id", id);
+    nodeIds.forEach(init.putArray("node_ids")::add);
+    try {
+      JsonNode reply = client.call(id, init, INIT_TIMEOUT_MILLIS);
+      String type = reply.path("type").asText();
+      if (!type.equals("init_ok")) {
+        problems.report(id + " answered init with " + Json.write(reply) + " instead of init_ok");
+        return -1;
+      }
+      return clock.now() - spawned;
+    } catch (TimeoutException e) {
+      if (!expectedDown) {
+        problems.report(id + " did not answer init within " + INIT_TIMEOUT_MILLIS + " ms (see its log " + log.getFileName()
+            + ")");
+      }
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /** Kills the node's whole process tree; its state is gone. */
+  public void kill() {
+    expectedDown = true;
+    NodeProcess current = process;
+    if (current != null) {
+      current.destroy();
+    }
+  }
+
+  /** Stops the node: it receives and sends nothing (its traffic is held) and its timers stand still. */
+  public void pause() {
+    paused = true;
+    network.pause(id);
+    NodeProcess current = process;
+    if (current != null) {
+      current.signal("STOP");
+    }
+  }
+
+  public void resume() {
+    NodeProcess current = process;
+    if (current != null) {
+      current.signal("CONT");
+    }
+    network.resume(id);
+    paused = false;
+  }
+
+  /** Stops and continues the process without holding its traffic: its timers fall behind the others'. */
+  public void stall(boolean stopped) {
+    NodeProcess current = process;
+    if (current != null) {
+      current.signal(stopped ? "STOP" : "CONT");
+    }
+  }
+
+  @Override
+  public void deliver(Envelope envelope) {
+    NodeProcess current = process;
+    if (current != null && !expectedDown) {
+      current.send(envelope.line());
+    }
+  }
+
+  private final class Listener implements NodeProcess.Listener {
+    @Override
+    public void line(String line) {
+      ObjectNode message = Json.parseObject(line);
+      if (message == null || !message.path("dest").isTextual() || !message.path("body").isObject()) {
+        problems.report(id + " printed a line that is not a Maelstrom message on stdout: " + quote(line));
+        return;
+      }
+      String src = message.path("src").asText();
+      if (!src.equals(id)) {
+        problems.report(id + " sent a message with src \"" + src + "\": " + quote(line));
+        return;
+      }
+      network.send(new Envelope(id, message.get("dest").asText(), message.get("body"), line));
+    }
+
+    @Override
+    public void problem(String description) {
+      problems.report(description);
+    }
+
+    @Override
+    public void exited(int status, List<String> stderrTail) {
+      if (!expectedDown) {
+        problems.report(id + " exited with status " + status + " (its log: " + log.getFileName() + ")"
+            + (stderrTail.isEmpty() ? "" : "; its last stderr lines: " + String.join(" | ", stderrTail)));
+      }
+    }
+  }
+
+  private static String quote(String line) {
+    return line.length() <= QUOTED_LINE_CHARS ? line : line.substring(0, QUOTED_LINE_CHARS) + "...";
+  }
+}

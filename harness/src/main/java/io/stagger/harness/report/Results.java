@@ -1,0 +1,140 @@
+package io.stagger.harness.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagger.harness.Json;
+import io.stagger.harness.RunConfig;
+import io.stagger.harness.RunOutcome;
+import io.stagger.harness.check.Availability;
+import io.stagger.harness.check.CheckResult;
+import io.stagger.harness.check.Percentiles;
+import io.stagger.harness.check.Stats;
+import io.stagger.harness.history.History;
+import io.stagger.harness.history.Op;
+import io.stagger.harness.workload.CheckContext;
+import io.stagger.harness.workload.Workload;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Assembles results.json from the checkers and the run's figures, writes the run's files, and gives the verdict. */
+public final class Results {
+  public static final String VALID_LINE = "Everything looks good! ヽ(‘ー`)ノ";
+  public static final String INVALID_LINE = "Analysis invalid! (ﾉಥ益ಥ）ﾉ ┻━┻";
+  public static final String ERROR_LINE = "Errors occurred: the run could not be judged. ಠ~ಠ";
+
+  private Results() {}
+
+  public static ObjectNode build(RunConfig config, Workload workload, List<Op> ops, List<String> nodeIds,
+      RunFigures figures, List<String> problems) {
+    List<History.Pair> pairs = History.pairs(ops);
+    List<History.Pair> mainPairs = pairs.stream().filter(p -> !p.invoke().isFinal()).toList();
+    Map<String, CheckResult> checks = new LinkedHashMap<>();
+    try {
+      checks.put("workload", workload.check(new CheckContext(ops, nodeIds, config.maxDualMasterMillis())));
+    } catch (RuntimeException e) {
+      checks.put("workload", CheckResult.invalid("the checker failed: " + e, Json.object()));
+    }
+    checks.put("availability", Availability.check(mainPairs, config.availability()));
+    checks.put("stats", Stats.check(pairs));
+    ObjectNode results = Json.object();
+    results.put("valid?", true);
+    String reason = null;
+    boolean valid = true;
+    for (Map.Entry<String, CheckResult> check : checks.entrySet()) {
+      results.set(check.getKey(), check.getValue().toJson());
+      if (!check.getValue().valid() && reason == null) {
+        valid = false;
+        reason = check.getKey() + ": " + check.getValue().reason();
+      }
+    }
+    if (!problems.isEmpty()) {
+      results.put("valid?", "error");
+      results.put("reason", problems.get(0));
+    } else {
+      results.put("valid?", valid);
+      if (reason != null) {
+        results.put("reason", reason);
+      }
+    }
+    problems.forEach(results.putArray("problems")::add);
+    results.set("latency", Stats.latency(pairs));
+    results.set("net", net(figures));
+    results.set("nodes", nodes(figures));
+    results.set("test", test(config));
+    return results;
+  }
+
+  private static ObjectNode net(RunFigures figures) {
+    double seconds = (figures.mainEndNanos - figures.mainStartNanos) / 1e9;
+    ObjectNode net = figures.net == null ? Json.object() : figures.net.toJson(figures.mainEndNanos / 1e9);
+    ObjectNode main = net.putObject("main-phase");
+    main.put("seconds", Percentiles.round(seconds));
+    if (seconds > 0) {
+      main.put("msgs-per-second", Math.round((figures.mainEndMessages - figures.mainStartMessages) / seconds));
+      main.put("server-msgs-per-second",
+          Math.round((figures.mainEndServerMessages - figures.mainStartServerMessages) / seconds));
+    }
+    figures.unknownDestinations.stream().sorted().forEach(net.putArray("unknown-destinations")::add);
+    return net;
+  }
+
+  private static ObjectNode nodes(RunFigures figures) {
+    ObjectNode nodes = Json.object();
+    ObjectNode init = nodes.putObject("init-ms");
+    figures.initNanos.forEach((node, nanos) -> init.put(node, nanos < 0 ? -1 : Percentiles.round(nanos / 1e6)));
+    ObjectNode restart = nodes.putObject("restart-init-ms");
+    figures.restartInitNanos.forEach((node, nanos) -> restart.put(node, nanos < 0 ? -1
+        : Percentiles.round(nanos / 1e6)));
+    return nodes;
+  }
+
+  private static ObjectNode test(RunConfig config) {
+    ObjectNode test = Json.MAPPER.valueToTree(config);
+    test.remove("workingDirectory");
+    test.remove("store");
+    return test;
+  }
+
+  public static int exitCode(ObjectNode results) {
+    JsonNode valid = results.get("valid?");
+    if (valid.isBoolean()) {
+      return valid.asBoolean() ? RunOutcome.VALID : RunOutcome.INVALID;
+    }
+    return RunOutcome.ERROR;
+  }
+
+  public static String verdictLine(int exitCode) {
+    switch (exitCode) {
+      case RunOutcome.VALID:
+        return VALID_LINE;
+      case RunOutcome.INVALID:
+        return INVALID_LINE;
+      default:
+        return ERROR_LINE;
+    }
+  }
+
+  /** Writes results.json, history.jsonl, latency.svg, rate.svg and messages.svg into the run's directory. */
+  public static void write(Path directory, RunConfig config, List<Op> ops, RunFigures figures, ObjectNode results)
+      throws IOException {
+    Files.writeString(directory.resolve("results.json"),
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
+    try (BufferedWriter history = Files.newBufferedWriter(directory.resolve("history.jsonl"),
+        StandardCharsets.UTF_8)) {
+      for (Op op : ops) {
+        history.write(Json.write(op.toJson()));
+        history.write('\n');
+      }
+    }
+    double endSeconds = ops.isEmpty() ? config.timeLimitSeconds() : ops.get(ops.size() - 1).time() / 1e9;
+    LatencyPlot.write(ops, endSeconds, directory.resolve("latency.svg"));
+    RatePlot.write(ops, endSeconds, directory.resolve("rate.svg"));
+    MessageDiagram.write(figures.journal, directory.resolve("messages.svg"));
+  }
+}

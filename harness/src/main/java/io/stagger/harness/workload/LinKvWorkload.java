@@ -1,0 +1,123 @@
+package io.stagger.harness.workload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagger.harness.Json;
+import io.stagger.harness.check.CheckResult;
+import io.stagger.harness.check.Linearizability;
+import io.stagger.harness.check.RegisterOp;
+import io.stagger.harness.history.History;
+import io.stagger.harness.history.Op;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Maelstrom's lin-kv: read, write and cas on a few keys; the history of each key must be linearizable as a single
+ * register (a read of a missing key, error 20, reads null). Values in the history are [key, value] pairs.
+ */
+public final class LinKvWorkload implements Workload {
+  private static final int VALUES = 5;
+  private final int keyCount;
+
+  public LinKvWorkload(int keyCount) {
+    this.keyCount = keyCount;
+  }
+
+  @Override
+  public String name() {
+    return "lin-kv";
+  }
+
+  @Override
+  public Request next(int process, SplittableRandom random) {
+    int key = random.nextInt(keyCount);
+    ArrayNode value = Json.MAPPER.createArrayNode().add(key);
+    ObjectNode body = Json.object().put("key", key);
+    int choice = random.nextInt(3);
+    if (choice == 0) {
+      value.addNull();
+      body.put("type", "read");
+      return Request.to("read", value, body);
+    }
+    if (choice == 1) {
+      int v = random.nextInt(VALUES);
+      value.add(v);
+      body.put("type", "write").put("value", v);
+      return Request.to("write", value, body);
+    }
+    int from = random.nextInt(VALUES);
+    int to = random.nextInt(VALUES);
+    value.addArray().add(from).add(to);
+    body.put("type", "cas").put("from", from).put("to", to);
+    return Request.to("cas", value, body);
+  }
+
+  @Override
+  public Completion complete(Request request, String node, JsonNode reply) {
+    if (request.f().equals("read") && reply.path("type").asText().equals("error") && reply.path("code").asInt() == 20) {
+      return Completion.ok(Json.MAPPER.createArrayNode().add(request.value().get(0)).addNull());
+    }
+    if (!Workload.isOk(request, reply)) {
+      return null;
+    }
+    if (request.f().equals("read")) {
+      return Completion.ok(Json.MAPPER.createArrayNode().add(request.value().get(0))
+          .add(reply.has("value") ? reply.get("value") : NullNode.instance));
+    }
+    return Completion.ok(request.value());
+  }
+
+  @Override
+  public CheckResult check(CheckContext context) {
+    Map<Integer, List<RegisterOp>> byKey = new TreeMap<>();
+    for (History.Pair pair : History.pairs(context.history())) {
+      Op invoke = pair.invoke();
+      boolean indeterminate = pair.complete() == null || pair.complete().is(Op.Type.INFO);
+      if (pair.failed() || (indeterminate && invoke.f().equals("read"))) {
+        continue;
+      }
+      int key = invoke.value().get(0).asInt();
+      List<RegisterOp> ops = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+      JsonNode argument = invoke.value().get(1);
+      JsonNode result = pair.ok() ? pair.complete().value().get(1) : null;
+      long completed = pair.complete() == null ? Long.MAX_VALUE : pair.complete().time();
+      ops.add(new RegisterOp(ops.size(), invoke.f(), argument, result, invoke.time(), completed, indeterminate));
+    }
+    ObjectNode details = Json.object();
+    ObjectNode keys = details.putObject("keys");
+    String reason = null;
+    boolean unknown = false;
+    for (Map.Entry<Integer, List<RegisterOp>> entry : byKey.entrySet()) {
+      Linearizability.Outcome outcome = Linearizability.check(entry.getValue());
+      ObjectNode key = keys.putObject(String.valueOf(entry.getKey()));
+      key.put("op-count", entry.getValue().size());
+      key.put("configurations", outcome.configurations());
+      if (outcome.linearizable() == null) {
+        key.put("valid?", "unknown");
+        unknown = true;
+      } else {
+        key.put("valid?", outcome.linearizable());
+        if (!outcome.linearizable()) {
+          key.put("stuck-at", outcome.stuckAt());
+          if (reason == null) {
+            reason = "key " + entry.getKey() + " is not linearizable: no order of its operations explains "
+                + outcome.stuckAt();
+          }
+        }
+      }
+    }
+    if (reason != null) {
+      return CheckResult.invalid(reason, details);
+    }
+    if (unknown) {
+      return CheckResult.invalid("the linearizability search exceeded " + Linearizability.MAX_CONFIGURATIONS
+          + " configurations for some key: unknown", details);
+    }
+    return CheckResult.valid(details);
+  }
+}
