@@ -49,6 +49,26 @@ public final class NodeProcess {
     }
 
     private static void startup(String launcher, int runs) throws IOException, InterruptedException {
+        double[] millis = startupMillis(launcher, runs);
+        for (int run = 0; run < runs; run++) {
+            System.out.printf(Locale.ROOT, "run %2d: init_ok after %7.1f ms%n", run + 1, millis[run]);
+        }
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
+        System.out.printf(Locale.ROOT, "startup to init_ok over %d runs: median %.1f ms, min %.1f ms, max %.1f ms%n",
+                runs, median, sorted[0], sorted[runs - 1]);
+    }
+
+    private static void throughput(String launcher, int messages) throws IOException, InterruptedException {
+        long startNanos = System.nanoTime();
+        double perSecond = messagesPerSecond(launcher, messages);
+        System.out.printf(Locale.ROOT, "%d inquiries answered through the process (%.1f s in all): %.0f messages/s%n",
+                messages, (System.nanoTime() - startNanos) / 1e9, perSecond);
+    }
+
+    /** Milliseconds from spawning the node to its {@code init_ok}, for each of {@code runs} starts. */
+    static double[] startupMillis(String launcher, int runs) throws IOException, InterruptedException {
         double[] millis = new double[runs];
         for (int run = 0; run < runs; run++) {
             long startNanos = System.nanoTime();
@@ -60,17 +80,14 @@ public final class NodeProcess {
                 millis[run] = (System.nanoTime() - startNanos) / 1e6;
             }
             finish(node);
-            System.out.printf(Locale.ROOT, "run %2d: init_ok after %7.1f ms%n", run + 1, millis[run]);
         }
-        double[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
-        System.out.printf(Locale.ROOT, "startup to init_ok over %d runs: median %.1f ms, min %.1f ms, max %.1f ms%n",
-                runs, median, sorted[0], sorted[runs - 1]);
+        return millis;
     }
 
-    private static void throughput(String launcher, int messages) throws IOException, InterruptedException {
+    /** Inquiries answered per second by one node process, after its {@code init_ok}. */
+    static double messagesPerSecond(String launcher, int messages) throws IOException, InterruptedException {
         Process node = spawn(launcher);
+        double perSecond;
         try (Writer stdin = stdinOf(node); BufferedReader stdout = stdoutOf(node)) {
             stdin.write(INIT);
             stdin.flush();
@@ -101,12 +118,11 @@ public final class NodeProcess {
                     answered++;
                 }
             }
-            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            perSecond = messages / ((System.nanoTime() - startNanos) / 1e9);
             writer.join();
-            System.out.printf(Locale.ROOT, "%d inquiries answered in %.3f s through the process: %.0f messages/s%n",
-                    messages, seconds, messages / seconds);
         }
         finish(node);
+        return perSecond;
     }
 
     private static Process spawn(String launcher) throws IOException {
