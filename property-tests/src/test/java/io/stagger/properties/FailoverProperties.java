@@ -2,6 +2,7 @@ package io.stagger.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagger.core.Variant;
 import io.stagger.sim.Fault;
 import io.stagger.sim.Scenario;
 import java.util.ArrayList;
@@ -16,12 +17,14 @@ import net.jqwik.api.Provide;
 /**
  * PROTOCOL.md §6, failover bound: with crash-only faults and delays within d, every live server recognises one new
  * master within P + T + max E + max d of the master's crash, plus max d more for the revocation round where
- * declarations crossed; and it keeps recognising it.
+ * declarations crossed; and it keeps recognising it. Asserted for the variant sets with {@code epochs}: without it
+ * a declaration that arrives after the winner's revoke re-attaches a backup to the loser, which costs that backup
+ * a whole detection and election more (found by this property; see the README).
  */
 class FailoverProperties {
 
     @Property
-    void everyLiveServerRecognisesTheNewMasterWithinTheBound(@ForAll("anyVariantsMasterCrash") Scenario scenario) {
+    void everyLiveServerRecognisesTheNewMasterWithinTheBound(@ForAll("withEpochsMasterCrash") Scenario scenario) {
         Fault masterCrash = scenario.faults().get(scenario.faults().size() - 1);
         long crashAt = masterCrash.atMicros();
         Setup setup = Setup.of(scenario);
@@ -39,8 +42,8 @@ class FailoverProperties {
 
     /** Some backups crash (never all), then the master, the strongest, crashes: nothing else fails. */
     @Provide
-    Arbitrary<Scenario> anyVariantsMasterCrash() {
-        return Setups.setups(Setups.anyVariants()).flatMap(setup -> {
+    Arbitrary<Scenario> withEpochsMasterCrash() {
+        return Setups.setups(Setups.anyVariantsWith(Variant.EPOCHS)).flatMap(setup -> {
             List<String> byRank = setup.group().idsByRank();
             List<String> backups = byRank.subList(1, byRank.size());
             Arbitrary<List<String>> crashedBackups = Arbitraries.of(backups).list().uniqueElements()

@@ -80,10 +80,6 @@ class RankAndEpochProperties {
 
     @Provide
     Arbitrary<Scenario> epochsUnderAllFaults() {
-        Arbitrary<java.util.Set<Variant>> withEpochs = Setups.anyVariants().map(vs -> {
-            vs.add(Variant.EPOCHS);
-            return vs;
-        });
-        return FaultSchedules.scenarios(Setups.setups(withEpochs), Kinds.ALL);
+        return FaultSchedules.scenarios(Setups.setups(Setups.anyVariantsWith(Variant.EPOCHS)), Kinds.ALL);
     }
 }

@@ -31,6 +31,14 @@ final class Setups {
         return Arbitraries.subsetOf(Variant.values()).map(Setups::copy);
     }
 
+    /** Every variant set that has {@code variant}. */
+    static Arbitrary<Set<Variant>> anyVariantsWith(Variant variant) {
+        return anyVariants().map(variants -> {
+            variants.add(variant);
+            return variants;
+        });
+    }
+
     /** Exactly {@code variants}. */
     static Arbitrary<Set<Variant>> exactly(Set<Variant> variants) {
         return Arbitraries.just(copy(variants));
