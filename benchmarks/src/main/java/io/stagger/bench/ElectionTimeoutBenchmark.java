@@ -1,23 +1,11 @@
 package io.stagger.bench;
 
 import io.stagger.core.Config;
+import io.stagger.core.Group;
 import io.stagger.core.Role;
 import io.stagger.core.Server;
 import io.stagger.core.Timer;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Rule 5, ElectionTimeout: a WAITING server takes the mastership and declares it to the n - 1 others. Rule 9
@@ -25,24 +13,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * (rule 8) are each state-restoring on their own and are measured alone, so the pair minus Restart is the cost of
  * the election time-out.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Thread)
-public class ElectionTimeoutBenchmark {
-    @Param({"3", "9", "33", "129"})
-    int n;
-
+public class ElectionTimeoutBenchmark extends CoreStepBenchmark {
     private Server candidate;
-    private long nowMicros;
-    private BlackholeEffects effects;
 
-    @Setup(Level.Trial)
-    public void setUp(Blackhole blackhole) {
-        candidate = new Server(Groups.id(2), Groups.ofSize(n), Config.defaults());
-        effects = new BlackholeEffects(blackhole);
+    @Override
+    void setUp(Group group) {
+        candidate = new Server(Groups.id(2), group, Config.defaults());
         candidate.restart(nowMicros, effects);
         Groups.requireRole(candidate, Role.WAITING);
     }
