@@ -1,6 +1,7 @@
 package io.stagger.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stagger.core.Config;
 import io.stagger.core.Role;
@@ -118,5 +119,55 @@ class SimulationTest {
                 new Fault.Loss(0, 2_000 * MS, 0.25), new Fault.SlowLinks(10, 20, 30));
         Scenario scenario = scenario(EnumSet.of(Variant.REDIRECT), 123, faults);
         assertThat(ScenarioText.parse(scenario.toString())).isEqualTo(scenario);
+    }
+
+    @Test
+    void aLossWindowOfProbabilityOneLosesEveryMessageSentInIt() {
+        Simulation sim = new Simulation(scenario(Config.DEFAULT_VARIANTS, 4,
+                List.of(new Fault.Loss(1_000 * MS, 2_000 * MS, 1.0))));
+        sim.runUntil(999 * MS);
+        long sentBefore = sim.counters().messagesSent();
+        assertThat(sim.counters().messagesLost()).isZero();
+        sim.runUntil(1_999 * MS);
+        assertThat(sim.counters().messagesLost()).isEqualTo(sim.counters().messagesSent() - sentBefore);
+        sim.runUntil(10_000 * MS);
+        assertThat(sim.converged()).isTrue();
+        assertThat(sim.violations()).isEmpty();
+    }
+
+    @Test
+    void slowLinksDelayBeyondTheBoundAndBackupsTakeTheMasterForFailed() {
+        // Every message takes more than T (50ms) during the window: every inquiry times out.
+        Simulation sim = new Simulation(scenario(Config.DEFAULT_VARIANTS, 6,
+                List.of(new Fault.SlowLinks(1_000 * MS, 1_500 * MS, 60 * MS))));
+        sim.runUntil(1_600 * MS);
+        assertThat(sim.counters().inquiryTimeouts()).isPositive();
+        assertThat(sim.runUntilConverged(20_000 * MS)).isTrue();
+        assertThat(sim.violations()).isEmpty();
+    }
+
+    @Test
+    void runUntilConvergedStopsAtTheFirstConvergedStep() {
+        Simulation sim = new Simulation(scenario(Config.DEFAULT_VARIANTS, 7,
+                List.of(new Fault.Crash(1_000 * MS, "n1"))));
+        sim.runUntil(1_000 * MS);
+        assertThat(sim.converged()).isFalse();
+        assertThat(sim.runUntilConverged(5_000 * MS)).isTrue();
+        assertThat(sim.convergedSinceMicros()).isEqualTo(sim.nowMicros());
+        assertThat(sim.convergenceAfterLastFaultMicros()).isEqualTo(sim.nowMicros() - 1_000 * MS);
+    }
+
+    @Test
+    void aFaultInThePastIsRefused() {
+        Simulation sim = new Simulation(scenario(Config.DEFAULT_VARIANTS, 8, List.of()));
+        sim.runUntil(1_000 * MS);
+        assertThatThrownBy(() -> sim.schedule(new Fault.Crash(999 * MS, "n1")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aScenarioNamingAServerOutsideTheGroupIsRefused() {
+        assertThatThrownBy(() -> scenario(Config.DEFAULT_VARIANTS, 1, List.of(new Fault.Crash(0, "n9"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
