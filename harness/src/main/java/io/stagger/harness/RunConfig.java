@@ -28,6 +28,7 @@ public record RunConfig(
     long seed,
     double recoverySeconds,
     long requestTimeoutMillis,
+    long initTimeoutMillis,
     double maxDualMasterMillis,
     Path store,
     boolean progress) {
@@ -45,6 +46,7 @@ public record RunConfig(
     require(keyCount >= 1, "--key-count must be positive");
     require(recoverySeconds >= 0, "--recovery-time must be non-negative");
     require(requestTimeoutMillis > 0, "--timeout must be positive");
+    require(initTimeoutMillis > 0, "--init-timeout must be positive");
     if (availability != null && !availability.equals("total")) {
       double fraction;
       try {

@@ -121,9 +121,13 @@ public final class TestCommand implements Callable<Integer> {
           + "election: 5).")
   Double recoveryTime;
 
-  @Option(names = "--timeout", paramLabel = "MILLIS", defaultValue = "5000",
-      description = "How long a client waits for a reply (default: ${DEFAULT-VALUE}).")
-  long timeoutMillis;
+  @Option(names = "--timeout", paramLabel = "MILLIS",
+      description = "How long a client waits for a reply (default: 5000, as Maelstrom; election: 1000).")
+  Long timeoutMillis;
+
+  @Option(names = "--init-timeout", paramLabel = "MILLIS", defaultValue = "10000",
+      description = "How long a node has to answer init before the run ends in an error (default: ${DEFAULT-VALUE}).")
+  long initTimeoutMillis;
 
   @Option(names = "--max-dual-master", paramLabel = "MILLIS", defaultValue = "-1",
       description = "Election: the run is invalid if two nodes reported role MASTER at once for longer than this "
@@ -216,7 +220,8 @@ public final class TestCommand implements Callable<Integer> {
         latency != null ? latency : defaults.latencyMillis(), shape, faults,
         nemesisInterval != null ? nemesisInterval : defaults.nemesisIntervalSeconds(), availability, topology,
         keyCount, logStderr, logNetSend, logNetRecv, seed != null ? seed : System.nanoTime() & 0xffffffffL,
-        recoveryTime != null ? recoveryTime : defaults.recoverySeconds(), timeoutMillis, maxDualMasterMillis,
+        recoveryTime != null ? recoveryTime : defaults.recoverySeconds(),
+        timeoutMillis != null ? timeoutMillis : defaults.requestTimeoutMillis(), initTimeoutMillis, maxDualMasterMillis,
         Paths.get(store), !noProgress && System.console() != null);
   }
 

@@ -61,7 +61,8 @@ public final class TestRun {
       Clients clients = new Clients(network);
       try (ProgressBar progress = new ProgressBar(System.err, clock, history, network, config.progress());
           Cluster cluster = new Cluster(config.nodeCount(), config.command(), config.workingDirectory(),
-              directory.resolve("node-logs"), config.logStderr(), network, clients, clock, problems)) {
+              directory.resolve("node-logs"), config.logStderr(), network, clients, clock, problems,
+              config.initTimeoutMillis())) {
         Services.registerAll(network);
         phases(cluster, clients, network, progress, figures, log);
       } finally {
@@ -81,7 +82,7 @@ public final class TestRun {
 
   private void phases(Cluster cluster, Clients clients, Network network, ProgressBar progress, RunFigures figures,
       PrintWriter log) throws InterruptedException {
-    progress.phase("init", NodeHandle.INIT_TIMEOUT_MILLIS / 1000.0);
+    progress.phase("init", config.initTimeoutMillis() / 1000.0);
     Map<String, Long> initNanos = cluster.startAll();
     figures.initNanos(initNanos);
     logLine(log, "nodes initialised: " + initNanos);

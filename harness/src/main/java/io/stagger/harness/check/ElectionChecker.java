@@ -49,14 +49,15 @@ public final class ElectionChecker {
     long dualMasterNanos = 0;
     long longestDualNanos = 0;
     long dualSince = -1;
+    long probedUntil = lastProbe();
     for (Op op : context.history()) {
-      if (op.isFinal()) {
+      if (op.isFinal() || op.time() > probedUntil) {
         break;
       }
       long now = op.time();
       if (last >= 0) {
         int masters = masters(live, views);
-        if (masters == 0) {
+        if (masters == 0 && views.keySet().containsAll(live)) {
           noMasterNanos += now - last;
         } else if (masters > 1) {
           dualMasterNanos += now - last;
@@ -107,6 +108,17 @@ public final class ElectionChecker {
     report(details, failovers, noMasterNanos, dualMasterNanos, longestDualNanos);
   }
 
+  /** The last completion of a probe in the main phase: the figures cover the time the clients watched. */
+  private long lastProbe() {
+    long last = 0;
+    for (Op op : context.history()) {
+      if (op.process() != Op.NEMESIS && !op.isFinal() && !op.is(Op.Type.INVOKE)) {
+        last = op.time();
+      }
+    }
+    return last;
+  }
+
   private void report(ObjectNode details, List<Failover> failovers, long noMasterNanos, long dualMasterNanos,
       long longestDualNanos) {
     List<Double> times = new ArrayList<>();
@@ -116,7 +128,7 @@ public final class ElectionChecker {
       String key = String.format("%.3f", f.killedAt / 1e9);
       if (f.resolvedAt < 0) {
         unresolved++;
-        list.put(key, "master " + f.master + " killed; no agreement before the final phase");
+        list.put(key, "master " + f.master + " killed; no agreement observed before the main phase ended");
       } else {
         double millis = (f.resolvedAt - f.killedAt) / 1e6;
         times.add(millis);

@@ -113,7 +113,7 @@ public final class Workers {
       history.add(process, Op.Type.INVOKE, request.f(), request.value(), node, null, isFinal);
       Completion completion;
       try {
-        JsonNode reply = client.call(node, request.body().deepCopy(), timeoutMillis);
+        JsonNode reply = client.call(node, request.body().deepCopy(), timeoutMillis, problems::any);
         completion = workload.complete(request, node, reply);
         if (completion == null) {
           completion = generic(request, reply);

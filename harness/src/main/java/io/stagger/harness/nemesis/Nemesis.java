@@ -22,15 +22,15 @@ import java.util.Set;
 
 /**
  * Injects faults: every interval (randomised between half and one and a half times it) it alternately starts the
- * next fault of the list, round-robin, and heals it. A kill or an isolation prefers the node that most nodes
- * recognise as master, so that an election workload sees failovers.
+ * next fault of the list, round-robin, and heals it. Every other choice of a node to kill, pause, skew or isolate
+ * takes the node that most nodes recognise as master (when the workload knows one), so that an election workload
+ * sees failovers; the others take a random live node.
  */
 public final class Nemesis {
   public static final double LOSS_PROBABILITY = 0.3;
   /** How much of every {@link #CLOCK_PERIOD_MILLIS} a skewed node spends stopped: its clock runs 30 % slow. */
   public static final long CLOCK_STOPPED_MILLIS = 30;
   public static final long CLOCK_PERIOD_MILLIS = 100;
-  private static final double PREFER_MASTER = 0.75;
 
   private final List<Fault> faults;
   private final double intervalSeconds;
@@ -48,6 +48,7 @@ public final class Nemesis {
   private boolean partitioned;
   private boolean lossy;
   private int nextFault;
+  private int targets;
 
   public Nemesis(List<Fault> faults, double intervalSeconds, Cluster cluster, Network network, History history,
       Workload workload, RunClock clock, long seed) {
@@ -145,11 +146,11 @@ public final class Nemesis {
     killed.clear();
   }
 
-  /** The likely master with some probability (when the workload knows one), else a random live node. */
+  /** The likely master every other time (when the workload knows one), else a random live node. */
   private NodeHandle target() {
     List<NodeHandle> up = cluster.nodes().stream().filter(NodeHandle::up).toList();
     String master = workload.likelyMaster();
-    if (master != null && random.nextDouble() < PREFER_MASTER) {
+    if (master != null && targets++ % 2 == 0) {
       for (NodeHandle node : up) {
         if (node.id().equals(master)) {
           return node;

@@ -24,6 +24,10 @@ public final class Network implements AutoCloseable {
   public static final int INBOX_CAPACITY = 65_536;
   /** Bound on messages in flight; beyond it the top sender of the last second is reported as flooding. */
   public static final int MAX_IN_FLIGHT = 500_000;
+  /** A sender of this many messages in a second is named as the cause when a node's input queue is full. */
+  public static final long FLOOD_HINT_MESSAGES = 10_000;
+  /** Bound on the messages one sender may send in one second. */
+  public static final long MAX_MESSAGES_PER_SENDER_SECOND = 100_000;
 
   private record InFlight(long id, long sentNanos, long dueNanos, Envelope envelope) {}
 
@@ -54,6 +58,7 @@ public final class Network implements AutoCloseable {
   private long nextId;
   private long secondStartNanos;
   private boolean flooded;
+  private final Map<String, Long> sentLastSecond = new HashMap<>();
 
   public Network(RunClock clock, Latency latency, long seed, Journal journal, Problems problems,
       Consumer<String> log, boolean logSend, boolean logRecv) {
@@ -185,10 +190,33 @@ public final class Network implements AutoCloseable {
 
   private void countSender(String src, long now) {
     if (now - secondStartNanos > 1_000_000_000L) {
+      sentLastSecond.clear();
+      sentLastSecond.putAll(sentThisSecond);
       sentThisSecond.clear();
       secondStartNanos = now;
     }
-    sentThisSecond.merge(src, 1L, Long::sum);
+    long sent = sentThisSecond.merge(src, 1L, Long::sum);
+    if (sent > MAX_MESSAGES_PER_SENDER_SECOND && !flooded) {
+      flooded = true;
+      problems.report(src + " floods the network: more than " + MAX_MESSAGES_PER_SENDER_SECOND
+          + " messages in one second");
+    }
+  }
+
+  /**
+   * Explains why a node's input queue is full, on the router thread (which fills those queues): a flood when some
+   * sender sent at least {@link #FLOOD_HINT_MESSAGES} messages in this or the last second, else a node that does
+   * not read its input.
+   */
+  public String explainFullInput(String node, int waiting) {
+    Map<String, Long> counts = new HashMap<>(sentLastSecond);
+    sentThisSecond.forEach((src, n) -> counts.merge(src, n, Math::max));
+    Map.Entry<String, Long> top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+    if (top != null && top.getValue() >= FLOOD_HINT_MESSAGES) {
+      return top.getKey() + " floods the network: " + top.getValue() + " messages in one second, and " + node
+          + " has " + waiting + " messages waiting to be read";
+    }
+    return node + " does not read its input: " + waiting + " messages are waiting for it";
   }
 
   private String topSender() {

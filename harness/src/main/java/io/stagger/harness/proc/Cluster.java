@@ -18,14 +18,14 @@ public final class Cluster implements AutoCloseable {
   private final Thread shutdownHook = new Thread(this::killAll, "kill-nodes");
 
   public Cluster(int count, List<String> command, File directory, Path logDirectory, boolean echoStderr,
-      Network network, Clients clients, RunClock clock, Problems problems) {
+      Network network, Clients clients, RunClock clock, Problems problems, long initTimeoutMillis) {
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       ids.add("n" + i);
     }
     for (String id : ids) {
       nodes.add(new NodeHandle(id, List.copyOf(ids), command, directory, logDirectory.resolve(id + ".log"),
-          echoStderr, network, clients, clock, problems));
+          echoStderr, network, clients, clock, problems, initTimeoutMillis));
     }
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }

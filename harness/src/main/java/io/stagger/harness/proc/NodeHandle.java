@@ -18,8 +18,6 @@ import java.util.concurrent.TimeoutException;
 
 /** One node id of the cluster across its incarnations: start and init, kill, restart, pause and resume. */
 public final class NodeHandle implements Endpoint {
-  /** How long a node has to answer init. */
-  public static final long INIT_TIMEOUT_MILLIS = 10_000;
   private static final int QUOTED_LINE_CHARS = 200;
 
   private final String id;
@@ -32,12 +30,13 @@ public final class NodeHandle implements Endpoint {
   private final Clients clients;
   private final RunClock clock;
   private final Problems problems;
+  private final long initTimeoutMillis;
   private volatile NodeProcess process;
   private volatile boolean expectedDown;
   private volatile boolean paused;
 
   NodeHandle(String id, List<String> nodeIds, List<String> command, File directory, Path log, boolean echoStderr,
-      Network network, Clients clients, RunClock clock, Problems problems) {
+      Network network, Clients clients, RunClock clock, Problems problems, long initTimeoutMillis) {
     this.id = id;
     this.nodeIds = nodeIds;
     this.command = command;
@@ -48,6 +47,7 @@ public final class NodeHandle implements Endpoint {
     this.clients = clients;
     this.clock = clock;
     this.problems = problems;
+    this.initTimeoutMillis = initTimeoutMillis;
     network.register(id, this, true);
   }
 
@@ -80,7 +80,7 @@ public final class NodeHandle implements Endpoint {
     init.put("node_id", id);
     nodeIds.forEach(init.putArray("node_ids")::add);
     try {
-      JsonNode reply = client.call(id, init, INIT_TIMEOUT_MILLIS);
+      JsonNode reply = client.call(id, init, initTimeoutMillis, () -> problems.any() || !process.alive());
       String type = reply.path("type").asText();
       if (!type.equals("init_ok")) {
         problems.report(id + " answered init with " + Json.write(reply) + " instead of init_ok");
@@ -88,9 +88,9 @@ public final class NodeHandle implements Endpoint {
       }
       return clock.now() - spawned;
     } catch (TimeoutException e) {
-      if (!expectedDown) {
-        problems.report(id + " did not answer init within " + INIT_TIMEOUT_MILLIS + " ms (see its log " + log.getFileName()
-            + ")");
+      if (!expectedDown && !problems.any()) {
+        problems.report(id + " did not answer init within " + initTimeoutMillis + " ms (see its log "
+            + log.getFileName() + ")");
       }
       return -1;
     } catch (InterruptedException e) {
@@ -162,6 +162,11 @@ public final class NodeHandle implements Endpoint {
     @Override
     public void problem(String description) {
       problems.report(description);
+    }
+
+    @Override
+    public void inputFull(int waiting) {
+      problems.report(network.explainFullInput(id, waiting));
     }
 
     @Override

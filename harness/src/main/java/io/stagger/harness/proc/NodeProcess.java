@@ -32,6 +32,9 @@ final class NodeProcess {
 
     void problem(String description);
 
+    /** The node's input queue is full; called on the thread that tried to queue one more line. */
+    void inputFull(int waiting);
+
     void exited(int status, List<String> stderrTail);
   }
 
@@ -76,7 +79,7 @@ final class NodeProcess {
   void send(String line) {
     if (!stdin.offer(line) && !stdinOverflowReported) {
       stdinOverflowReported = true;
-      listener.problem(nodeId + " does not read its input: " + STDIN_QUEUE + " messages are waiting for it");
+      listener.inputFull(STDIN_QUEUE);
     }
   }
 

@@ -1,0 +1,56 @@
+package io.stagger.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs `stagger test` in-process for a test, with a test node, and reads back the run's results.json. */
+record HarnessRun(int exitCode, JsonNode results, Path directory, String output) {
+
+  /** A python test node under src/test/resources/nodes, by file name. */
+  static String pythonNode(String file) {
+    return Paths.get(System.getProperty("harness.nodes", "src/test/resources/nodes")).resolve(file).toAbsolutePath()
+        .toString();
+  }
+
+  /** The node arguments that run a Java test node class with this JVM's test classpath. */
+  static String javaNodeArgs(Class<?> main, String... args) {
+    return "-Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + System.getProperty("java.class.path")
+        + " " + main.getName() + " " + String.join(" ", args);
+  }
+
+  static HarnessRun run(Path store, String... args) throws IOException {
+    List<String> all = new ArrayList<>(List.of("--store", store.toString(), "--no-progress", "--seed", "7"));
+    all.addAll(List.of(args));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      exit = TestCommand.execute(out, all.toArray(String[]::new));
+    }
+    String output = bytes.toString(StandardCharsets.UTF_8);
+    System.out.println(output);
+    Path directory = null;
+    JsonNode results = null;
+    try (var workloads = Files.list(store)) {
+      for (Path workload : workloads.toList()) {
+        Path latest = workload.resolve("latest");
+        if (Files.exists(latest.resolve("results.json"))) {
+          directory = latest.toRealPath();
+          results = Json.MAPPER.readTree(latest.resolve("results.json").toFile());
+        }
+      }
+    }
+    return new HarnessRun(exit, results, directory, output);
+  }
+
+  String reason() {
+    return results.path("reason").asText("");
+  }
+}
