@@ -119,9 +119,11 @@ public class FailoverBenchmark {
     @Benchmark
     public boolean steadySecond(Steady steady, Events events) {
         Simulation simulation = steady.simulation;
+        long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
         long before = simulation.counters().eventsProcessed();
         simulation.runUntil(simulation.nowMicros() + 1_000_000);
         events.events += simulation.counters().eventsProcessed() - before;
+        events.bytesAllocatedInOp += THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
         return simulation.converged();
     }
 }

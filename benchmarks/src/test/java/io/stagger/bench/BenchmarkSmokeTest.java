@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 class BenchmarkSmokeTest {
 
     static Stream<Class<?>> benchmarks() {
-        return Stream.of(DetectionPathBenchmark.class, InquiryTimeoutBenchmark.class, ElectionTimeoutBenchmark.class,
+        return Stream.of(DetectionPathBenchmark.class, DetectionStepBenchmark.class, InquiryTimeoutBenchmark.class, ElectionTimeoutBenchmark.class,
                 AnnounceBenchmark.class, ReceiveDeclareBenchmark.class, ReceiveRevokeBenchmark.class,
                 ElectionDelaysBenchmark.class, CodecBenchmark.class, NodeThroughputBenchmark.class, FailoverBenchmark.class);
     }
