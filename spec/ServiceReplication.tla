@@ -5,6 +5,11 @@
 (* lost or reordered, under message loss, duplication and reordering, any  *)
 (* number of would-be masters at once, and crashes that lose all state.    *)
 (*                                                                         *)
+(* A master counts promises, acknowledgements and recovery answers by      *)
+(* choosing a quorum of them among the messages sent (CompletePrepare,     *)
+(* Commit, FinishRecovery) rather than by collecting them one by one: the  *)
+(* same behaviours, far fewer states.                                      *)
+(*                                                                         *)
 (* The election is abstracted away: ANY server may start leading at ANY    *)
 (* time (StartLead), which covers every outcome of StaggeredElection,      *)
 (* including two masters on the two sides of a partition. The store is    *)
@@ -43,18 +48,14 @@ VARIABLES
     log,          \* log[s]: the state s holds, as the sequence of values applied
     phase,        \* "follow", "prepare", "serve" or "recover"
     lead,         \* lead[s]: the ballot s prepares or serves (Zero when following)
-    promises,     \* promises[s]: the promises s collected for lead[s]
-    acked,        \* acked[s][t]: the version t acknowledged holding in lead[s] (-1: none)
     inflight,     \* inflight[s]: s has a write sent out and not yet acknowledged by a majority
-    recoveries,   \* recoveries[s]: the answers a recovering s collected
     incarnation,  \* incarnation[s]: how many times s restarted
     crashes,      \* crashes so far
     written,      \* the values clients have written so far
     msgs,         \* every message ever sent
     acknowledged  \* ghost: <<position, value, ballot>> for every write a master answered
 
-vars == <<promised, accepted, log, phase, lead, promises, acked, inflight, recoveries, incarnation,
-          crashes, written, msgs, acknowledged>>
+vars == <<promised, accepted, log, phase, lead, inflight, incarnation, crashes, written, msgs, acknowledged>>
 
 Send(m) == msgs' = msgs \cup {m}
 
@@ -71,10 +72,7 @@ Init ==
     /\ log = [s \in Server |-> <<>>]
     /\ phase = [s \in Server |-> "follow"]
     /\ lead = [s \in Server |-> Zero]
-    /\ promises = [s \in Server |-> {}]
-    /\ acked = [s \in Server |-> [t \in Server |-> -1]]
     /\ inflight = [s \in Server |-> FALSE]
-    /\ recoveries = [s \in Server |-> {}]
     /\ incarnation = [s \in Server |-> 0]
     /\ crashes = 0
     /\ written = {}
@@ -97,10 +95,9 @@ StartLead(s) ==
        IN /\ promised' = [promised EXCEPT ![s] = b]
           /\ lead' = [lead EXCEPT ![s] = b]
           /\ phase' = [phase EXCEPT ![s] = "prepare"]
-          /\ promises' = [promises EXCEPT ![s] = {[from |-> s, acc |-> accepted[s], log |-> log[s]]}]
           /\ inflight' = [inflight EXCEPT ![s] = FALSE]
           /\ Send([type |-> "prepare", b |-> b])
-    /\ UNCHANGED <<accepted, log, acked, recoveries, incarnation, crashes, written, acknowledged>>
+    /\ UNCHANGED <<accepted, log, incarnation, crashes, written, acknowledged>>
 
 \* Rule 2: promise a higher ballot and tell what state is held.
 ReceivePrepare(t) ==
@@ -110,27 +107,25 @@ ReceivePrepare(t) ==
         /\ promised' = [promised EXCEPT ![t] = m.b]
         /\ StepDownIfBelow(t, m.b)
         /\ Send([type |-> "promise", b |-> m.b, from |-> t, acc |-> accepted[t], log |-> log[t]])
-        /\ UNCHANGED <<accepted, log, lead, promises, acked, recoveries, incarnation, crashes, written, acknowledged>>
+        /\ UNCHANGED <<accepted, log, lead, incarnation, crashes, written, acknowledged>>
 
-ReceivePromise(s) ==
-    \E m \in msgs :
-        /\ m.type = "promise" /\ phase[s] = "prepare" /\ m.b = lead[s]
-        /\ promises' = [promises EXCEPT ![s] = @ \cup {[from |-> m.from, acc |-> m.acc, log |-> m.log]}]
-        /\ UNCHANGED <<promised, accepted, log, phase, lead, acked, inflight, recoveries, incarnation, crashes,
-                       written, msgs, acknowledged>>
+\* The senders of a set of messages.
+Senders(Q) == {m.from : m \in Q}
 
 \* Rule 3: with promises from a majority, adopt the most advanced state among them and serve.
 CompletePrepare(s) ==
     /\ phase[s] = "prepare"
-    /\ Cardinality({p.from : p \in promises[s]}) >= Majority
-    /\ \E best \in promises[s] :
-        /\ \A p \in promises[s] : Ahead(best.acc, best.log, p.acc, p.log)
-        /\ log' = [log EXCEPT ![s] = best.log]
-        /\ accepted' = [accepted EXCEPT ![s] = lead[s]]
-        /\ phase' = [phase EXCEPT ![s] = "serve"]
-        /\ acked' = [acked EXCEPT ![s] = [t \in Server |-> IF t = s THEN Len(best.log) ELSE -1]]
-        /\ Send([type |-> "sync", b |-> lead[s], log |-> best.log])
-    /\ UNCHANGED <<promised, lead, promises, inflight, recoveries, incarnation, crashes, written, acknowledged>>
+    /\ \E Q \in SUBSET {m \in msgs : m.type = "promise" /\ m.b = lead[s]} :
+        LET own == [from |-> s, acc |-> accepted[s], log |-> log[s]]
+            all == {[from |-> m.from, acc |-> m.acc, log |-> m.log] : m \in Q} \cup {own}
+        IN /\ Cardinality(Senders(all)) >= Majority
+           /\ \E best \in all :
+                /\ \A p \in all : Ahead(best.acc, best.log, p.acc, p.log)
+                /\ log' = [log EXCEPT ![s] = best.log]
+                /\ Send([type |-> "sync", b |-> lead[s], log |-> best.log])
+    /\ accepted' = [accepted EXCEPT ![s] = lead[s]]
+    /\ phase' = [phase EXCEPT ![s] = "serve"]
+    /\ UNCHANGED <<promised, lead, inflight, incarnation, crashes, written, acknowledged>>
 
 \* Rule 4: a client's write, applied by the serving master and sent to the backups.
 Write(s) ==
@@ -138,10 +133,9 @@ Write(s) ==
     /\ \E v \in Values \ written :
         /\ written' = written \cup {v}
         /\ log' = [log EXCEPT ![s] = Append(@, v)]
-        /\ acked' = [acked EXCEPT ![s][s] = Len(log[s]) + 1]
         /\ inflight' = [inflight EXCEPT ![s] = TRUE]
         /\ Send([type |-> "replicate", b |-> lead[s], from |-> Len(log[s]), v |-> v])
-    /\ UNCHANGED <<promised, accepted, phase, lead, promises, recoveries, incarnation, crashes, acknowledged>>
+    /\ UNCHANGED <<promised, accepted, phase, lead, incarnation, crashes, acknowledged>>
 
 ReceiveSync(t) ==
     \E m \in msgs :
@@ -155,7 +149,7 @@ ReceiveSync(t) ==
                 /\ Send([type |-> "ack", b |-> m.b, from |-> t, version |-> Len(m.log)])
            ELSE /\ UNCHANGED <<log, accepted>>
                 /\ Send([type |-> "ack", b |-> m.b, from |-> t, version |-> Len(log[t])])
-        /\ UNCHANGED <<lead, promises, acked, recoveries, incarnation, crashes, written, acknowledged>>
+        /\ UNCHANGED <<lead, incarnation, crashes, written, acknowledged>>
 
 ReceiveReplicate(t) ==
     \E m \in msgs :
@@ -170,31 +164,22 @@ ReceiveReplicate(t) ==
                 /\ IF accepted[t] = m.b /\ Len(log[t]) > m.from
                    THEN Send([type |-> "ack", b |-> m.b, from |-> t, version |-> Len(log[t])])
                    ELSE Send([type |-> "needsync", b |-> m.b, from |-> t])
-        /\ UNCHANGED <<accepted, lead, promises, acked, recoveries, incarnation, crashes, written, acknowledged>>
-
-ReceiveAck(s) ==
-    \E m \in msgs :
-        /\ m.type = "ack" /\ phase[s] = "serve" /\ m.b = lead[s]
-        /\ m.version > acked[s][m.from]
-        /\ acked' = [acked EXCEPT ![s][m.from] = m.version]
-        /\ UNCHANGED <<promised, accepted, log, phase, lead, promises, inflight, recoveries, incarnation, crashes,
-                       written, msgs, acknowledged>>
+        /\ UNCHANGED <<accepted, lead, incarnation, crashes, written, acknowledged>>
 
 ReceiveNeedSync(s) ==
     \E m \in msgs :
         /\ m.type = "needsync" /\ phase[s] = "serve" /\ m.b = lead[s]
         /\ Send([type |-> "sync", b |-> lead[s], log |-> log[s]])
-        /\ UNCHANGED <<promised, accepted, log, phase, lead, promises, acked, inflight, recoveries, incarnation,
-                       crashes, written, acknowledged>>
+        /\ UNCHANGED <<promised, accepted, log, phase, lead, inflight, incarnation, crashes, written, acknowledged>>
 
 \* Rule 4: a majority holds the write: the master answers the client. The ghost records what it answered.
 Commit(s) ==
     /\ phase[s] = "serve" /\ inflight[s]
-    /\ Cardinality({t \in Server : acked[s][t] >= Len(log[s])}) >= Majority
+    /\ Cardinality(Senders({m \in msgs : m.type = "ack" /\ m.b = lead[s] /\ m.version >= Len(log[s])}))
+         >= Majority - 1
     /\ inflight' = [inflight EXCEPT ![s] = FALSE]
     /\ acknowledged' = acknowledged \cup {<<Len(log[s]), log[s][Len(log[s])], lead[s]>>}
-    /\ UNCHANGED <<promised, accepted, log, phase, lead, promises, acked, recoveries, incarnation, crashes,
-                   written, msgs>>
+    /\ UNCHANGED <<promised, accepted, log, phase, lead, incarnation, crashes, written, msgs>>
 
 (* Rule 6: a crash loses everything. At most a minority is down or recovering at once (docs/SERVICE.md,
    Limits); the restarted server asks the others before it votes again. *)
@@ -208,10 +193,7 @@ Crash(t) ==
     /\ log' = [log EXCEPT ![t] = <<>>]
     /\ phase' = [phase EXCEPT ![t] = "recover"]
     /\ lead' = [lead EXCEPT ![t] = Zero]
-    /\ promises' = [promises EXCEPT ![t] = {}]
-    /\ acked' = [acked EXCEPT ![t] = [u \in Server |-> -1]]
     /\ inflight' = [inflight EXCEPT ![t] = FALSE]
-    /\ recoveries' = [recoveries EXCEPT ![t] = {}]
     /\ Send([type |-> "recover", from |-> t, nonce |-> incarnation[t] + 1])
     /\ UNCHANGED <<written, acknowledged>>
 
@@ -220,34 +202,27 @@ ReceiveRecover(u) ==
         /\ m.type = "recover" /\ m.from # u /\ phase[u] # "recover"
         /\ Send([type |-> "recoverok", to |-> m.from, nonce |-> m.nonce, from |-> u,
                  promised |-> promised[u], acc |-> accepted[u], log |-> log[u]])
-        /\ UNCHANGED <<promised, accepted, log, phase, lead, promises, acked, inflight, recoveries, incarnation,
-                       crashes, written, acknowledged>>
-
-ReceiveRecoverOk(t) ==
-    \E m \in msgs :
-        /\ m.type = "recoverok" /\ m.to = t /\ phase[t] = "recover" /\ m.nonce = incarnation[t]
-        /\ recoveries' = [recoveries EXCEPT ![t] = @ \cup {m}]
-        /\ UNCHANGED <<promised, accepted, log, phase, lead, promises, acked, inflight, incarnation, crashes,
-                       written, msgs, acknowledged>>
+        /\ UNCHANGED <<promised, accepted, log, phase, lead, inflight, incarnation, crashes, written, acknowledged>>
 
 FinishRecovery(t) ==
     /\ phase[t] = "recover"
-    /\ Cardinality({m.from : m \in recoveries[t]}) >= RecoveryQuorum
-    /\ \E best \in recoveries[t] :
-        /\ \A m \in recoveries[t] : Ahead(best.acc, best.log, m.acc, m.log)
-        /\ \E top \in recoveries[t] :
-            /\ \A m \in recoveries[t] : AtLeast(top.promised, m.promised)
+    /\ \E Q \in SUBSET {m \in msgs : m.type = "recoverok" /\ m.to = t /\ m.nonce = incarnation[t]} :
+        /\ Cardinality(Senders(Q)) >= RecoveryQuorum
+        /\ \E best \in Q :
+            /\ \A m \in Q : Ahead(best.acc, best.log, m.acc, m.log)
+            /\ log' = [log EXCEPT ![t] = best.log]
+            /\ accepted' = [accepted EXCEPT ![t] = best.acc]
+        /\ \E top \in Q :
+            /\ \A m \in Q : AtLeast(top.promised, m.promised)
             /\ promised' = [promised EXCEPT ![t] = top.promised]
-        /\ log' = [log EXCEPT ![t] = best.log]
-        /\ accepted' = [accepted EXCEPT ![t] = best.acc]
     /\ phase' = [phase EXCEPT ![t] = "follow"]
-    /\ UNCHANGED <<lead, promises, acked, inflight, recoveries, incarnation, crashes, written, msgs, acknowledged>>
+    /\ UNCHANGED <<lead, inflight, incarnation, crashes, written, msgs, acknowledged>>
 
 Next ==
     \E s \in Server :
-        \/ StartLead(s) \/ ReceivePrepare(s) \/ ReceivePromise(s) \/ CompletePrepare(s)
-        \/ Write(s) \/ ReceiveSync(s) \/ ReceiveReplicate(s) \/ ReceiveAck(s) \/ ReceiveNeedSync(s)
-        \/ Commit(s) \/ Crash(s) \/ ReceiveRecover(s) \/ ReceiveRecoverOk(s) \/ FinishRecovery(s)
+        \/ StartLead(s) \/ ReceivePrepare(s) \/ CompletePrepare(s)
+        \/ Write(s) \/ ReceiveSync(s) \/ ReceiveReplicate(s) \/ ReceiveNeedSync(s)
+        \/ Commit(s) \/ Crash(s) \/ ReceiveRecover(s) \/ FinishRecovery(s)
 
 Spec == Init /\ [][Next]_vars
 

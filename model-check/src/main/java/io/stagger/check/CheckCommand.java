@@ -1,0 +1,286 @@
+package io.stagger.check;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bin/stagger check}: runs TLC on spec/StaggeredElection.tla for one configuration or the whole matrix. */
+@Command(name = "stagger check", mixinStandardHelpOptions = true, version = "stagger check 0.1.0 (TLC 2.18)",
+        sortOptions = false, usageHelpWidth = 110,
+        description = {
+            "Model-check the staggered-election spec (spec/StaggeredElection.tla) with TLC.",
+            "One configuration (variants x faults x servers), or --matrix for every variant set x fault model x n.",
+            "Writes a markdown report per run (and one for the matrix) with each counterexample as numbered steps.",
+            "Exit code: 0 every property holds (always 0 for --matrix), 1 a property is violated,",
+            "2 bad options, 3 TLC failed or timed out."},
+        footer = {"", "Examples:",
+            "  bin/stagger check",
+            "  bin/stagger check --variants announce,epochs --servers 3 --faults crash,partition",
+            "  bin/stagger check --variants none --faults partition",
+            "  bin/stagger check --matrix --servers 3 --report model-check/RESULTS.md",
+            "  bin/stagger check --servers 5 --faults crash,loss --simulate --depth 200 --traces 5000"})
+public final class CheckCommand implements Callable<Integer> {
+    @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs",
+            description = "Variants of PROTOCOL.md §5: announce, epochs, redirect, comma-separated; "
+                    + "none is the claims' variant. Default: ${DEFAULT-VALUE}.")
+    String variants;
+
+    @Option(names = "--faults", paramLabel = "LIST", defaultValue = "crash,restart",
+            description = "Faults to inject: crash, restart (needs crash), loss, late (delayed beyond D), "
+                    + "partition (heals later), or none. Default: ${DEFAULT-VALUE}.")
+    String faults;
+
+    @Option(names = "--servers", paramLabel = "N", defaultValue = "3",
+            description = "Number of servers, at least 2; with --matrix a list such as 3,4. "
+                    + "Default: ${DEFAULT-VALUE} (with --matrix: 3,4 unless given).")
+    String servers;
+
+    @Option(names = "--matrix", description = "Check every variant set x fault model x n (see --servers).")
+    boolean matrix;
+
+    @Option(names = "--budget", paramLabel = "K", defaultValue = "1",
+            description = "How many faults of each kind a behaviour may contain. Default: ${DEFAULT-VALUE}.")
+    int budget;
+
+    @Option(names = "--P", paramLabel = "TICKS", defaultValue = "2",
+            description = "Detection period P (and announce period). Default: ${DEFAULT-VALUE}.")
+    int detectionPeriod;
+
+    @Option(names = "--T", paramLabel = "TICKS", defaultValue = "1",
+            description = "Inquiry time-out T. Default: ${DEFAULT-VALUE}.")
+    int inquiryTimeout;
+
+    @Option(names = "--B", paramLabel = "TICKS", defaultValue = "1",
+            description = "Base election delay B. Default: ${DEFAULT-VALUE}.")
+    int baseElectionDelay;
+
+    @Option(names = "--D", paramLabel = "TICKS", defaultValue = "1",
+            description = "Delay bound D that E(i) is computed with. Default: ${DEFAULT-VALUE}.")
+    int delayBound;
+
+    @Option(names = "--max-delay", paramLabel = "TICKS", defaultValue = "0",
+            description = "The network's real delay bound, 0..D; 0 = a message arrives before the next tick. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int maxDelay;
+
+    @Option(names = "--skew", paramLabel = "TICKS", defaultValue = "0",
+            description = "Servers start up to this many ticks apart (phases of their detection timers), "
+                    + "0..P-1. Default: ${DEFAULT-VALUE}.")
+    int skew;
+
+    @Option(names = "--stagger",
+            description = "Also check the stagger claim: never two MASTERs at once (AtMostOneMaster).")
+    boolean stagger;
+
+    @Option(names = "--failover-bound", paramLabel = "TICKS", defaultValue = "-1",
+            description = "Failover bound to confirm with crash-only faults; 0 turns it off. "
+                    + "Default: P + T + max E + 3 max d (PROTOCOL.md §6 with one revocation round).")
+    int failoverBound;
+
+    @Option(names = "--max-epoch", paramLabel = "E", defaultValue = "6",
+            description = "Bound on epochs that keeps the model finite (variant epochs). Default: ${DEFAULT-VALUE}.")
+    int maxEpoch;
+
+    @Option(names = "--simulate",
+            description = "Random simulation instead of exhaustive checking, for n beyond exhaustive reach.")
+    boolean simulate;
+
+    @Option(names = "--depth", paramLabel = "STEPS", defaultValue = "100",
+            description = "With --simulate: length of each behaviour. Default: ${DEFAULT-VALUE}.")
+    int depth;
+
+    @Option(names = "--traces", paramLabel = "K", defaultValue = "10000",
+            description = "With --simulate: number of behaviours. Default: ${DEFAULT-VALUE}.")
+    long traces;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "With --simulate: the random seed (0: TLC picks one and prints it).")
+    long seed;
+
+    @Option(names = "--workers", paramLabel = "W", defaultValue = "2",
+            description = "TLC worker threads. Default: ${DEFAULT-VALUE}.")
+    int workers;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Stop a TLC run after this long (0: no limit); the verdict is then timeout.")
+    long timeoutSeconds;
+
+    @Option(names = "--spec-dir", paramLabel = "DIR",
+            description = "Directory of StaggeredElection.tla. Default: the repository's spec/, else the copy "
+                    + "bundled in the jar.")
+    Path specDir;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where each run's MC.tla, MC.cfg, tlc.log and report.md go. "
+                    + "Default: <repo>/model-check/target/stagger-check, else a temporary directory.")
+    Path workDir;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write the report (the matrix report with --matrix) to FILE.")
+    Path report;
+
+    @Option(names = "--java-opts", paramLabel = "OPTS",
+            description = "JVM options for the child JVM that runs TLC, e.g. \"-Xmx4g\".")
+    String javaOptions;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final List<RunResult> results = new ArrayList<>();
+
+    /** A command that prints to the given streams. */
+    public CheckCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command line; exits with its code. */
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new CheckCommand(out, err));
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                err.println("stagger check: " + e.getMessage());
+                err.println("Try 'stagger check --help'.");
+                return 2;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** The results of the last execution (for tests). */
+    public List<RunResult> results() {
+        return results;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        RunOptions options = new RunOptions(workers, simulate, depth, traces, seed, timeoutSeconds, specDir,
+                workRoot(), javaOptions, quiet);
+        TlcRunner runner = new TlcRunner(options, err);
+        if (matrix) {
+            return runMatrix(runner, options);
+        }
+        ModelConfig config = configuration(Integer.parseInt(servers.trim()));
+        RunResult result = run(runner, config);
+        out.print(Reports.run(result));
+        if (report != null) {
+            write(report, Reports.run(result));
+        }
+        return switch (result.outcome().verdict()) {
+            case PASS -> 0;
+            case VIOLATED -> 1;
+            case TIMEOUT, ERROR -> 3;
+        };
+    }
+
+    private int runMatrix(TlcRunner runner, RunOptions options) throws IOException {
+        List<Integer> counts = serverCounts();
+        List<ModelConfig> configs = Matrix.configurations(counts);
+        for (int i = 0; i < configs.size(); i++) {
+            if (!quiet) {
+                err.printf("[%d/%d] %s%n", i + 1, configs.size(), configs.get(i).name());
+            }
+            ModelConfig base = configs.get(i);
+            run(runner, new ModelConfig(base.servers(), base.variants(), base.faults(), budget, timing(), skew,
+                    maxEpoch, bound(base), stagger));
+        }
+        String command = "bin/stagger check --matrix --servers " + servers.replace(" ", "")
+                + (simulate ? " --simulate --depth " + depth + " --traces " + traces : "");
+        String markdown = Reports.matrix(results, command);
+        Path target = report != null ? report : options.workRoot().resolve("matrix.md");
+        write(target, markdown);
+        out.print(markdown);
+        err.println("matrix report: " + target);
+        return 0;
+    }
+
+    private RunResult run(TlcRunner runner, ModelConfig config) throws IOException {
+        RunResult result = runner.run(config);
+        write(result.workDir().resolve("report.md"), Reports.run(result));
+        if (!quiet) {
+            err.printf("  %s: %s, %s distinct states, %.1f s (%s)%n", config.name(), result.verdictText(),
+                    result.outcome().distinctStates() < 0 ? "?" : String.format("%,d", result.outcome().distinctStates()),
+                    result.wallMillis() / 1000.0, result.workDir().resolve("report.md"));
+        }
+        results.add(result);
+        return result;
+    }
+
+    private ModelConfig configuration(int serverCount) {
+        ModelConfig base = ModelConfig.of(serverCount, Variant.parseList(variants), Fault.parseList(faults));
+        return new ModelConfig(serverCount, base.variants(), base.faults(), budget, timing(), skew, maxEpoch,
+                bound(base), stagger);
+    }
+
+    private int bound(ModelConfig base) {
+        if (failoverBound >= 0) {
+            return base.crashOnly() ? failoverBound : 0;
+        }
+        return ModelConfig.defaultFailoverBound(base.servers(), base.faults(), timing());
+    }
+
+    private Timing timing() {
+        return new Timing(detectionPeriod, inquiryTimeout, baseElectionDelay, delayBound, maxDelay);
+    }
+
+    private List<Integer> serverCounts() {
+        String list = servers.equals("3") && !serversGivenExplicitly() ? "3,4" : servers;
+        List<Integer> counts = new ArrayList<>();
+        for (String part : list.split(",")) {
+            int count = Integer.parseInt(part.trim());
+            if (count < 2) {
+                throw new IllegalArgumentException("--servers must be at least 2, got " + count);
+            }
+            counts.add(count);
+        }
+        return counts;
+    }
+
+    private boolean serversGivenExplicitly() {
+        return spec != null && spec.commandLine().getParseResult().hasMatchedOption("--servers");
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private Path workRoot() throws IOException {
+        if (workDir != null) {
+            return workDir;
+        }
+        String property = System.getProperty("stagger.work.dir");
+        if (property != null) {
+            return Path.of(property);
+        }
+        String root = System.getProperty("stagger.root");
+        Path repository = root != null ? Path.of(root) : SpecSource.repositoryAroundJar();
+        if (repository != null && Files.isDirectory(repository.resolve("model-check"))) {
+            return repository.resolve("model-check").resolve("target").resolve("stagger-check");
+        }
+        return Files.createTempDirectory("stagger-check");
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text);
+    }
+}

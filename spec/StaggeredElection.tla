@@ -1,0 +1,457 @@
+------------------------- MODULE StaggeredElection -------------------------
+(***************************************************************************)
+(* The staggered-election protocol of PROTOCOL.md, with the choices of     *)
+(* docs/PROTOCOL-DECISIONS.md, one action per rule of PROTOCOL.md §4.      *)
+(*                                                                         *)
+(* Servers are 1..N and server i has rank i: rank 1 is the strongest       *)
+(* candidate (PROTOCOL.md §1; any distinct ranks are a renaming of these). *)
+(*                                                                         *)
+(* Time.  Time is discrete: one Tick is one unit.  Timers and messages do  *)
+(* not store absolute deadlines but the time that remains until them, so   *)
+(* the state space stays finite while time runs forever:                   *)
+(*   - a timer is OFF or holds the ticks left until it fires; it is due at *)
+(*     0 and its rule must then fire before the next Tick (urgency);       *)
+(*   - a message in flight holds the ticks left of its delay budget        *)
+(*     (`due`, MaxDelay when sent); it may be delivered at any moment and  *)
+(*     must be delivered before the Tick that would take `due` below 0.    *)
+(* Tick decrements every timer and every budget, and is enabled only when  *)
+(* nothing is due.  So every message arrives within MaxDelay <= D of being *)
+(* sent unless a fault (Late, Lose, Partition, Crash) says otherwise.      *)
+(* `clock` counts the ticks since the last fault, saturating at            *)
+(* FailoverBound (it stays 0 when FailoverBound = 0), so that the failover *)
+(* bound is an ordinary invariant over the clock.                          *)
+(*                                                                         *)
+(* Faults.  Each kind has a budget, so every behaviour has a last fault    *)
+(* and "after the last fault" is meaningful for convergence.  A crashed    *)
+(* server loses its state (it is kept blank) and so do the messages in     *)
+(* flight to it; a partition cuts the group in two until Heal.             *)
+(***************************************************************************)
+EXTENDS Naturals, Integers, Sequences, FiniteSets, TLC
+
+CONSTANTS
+    N,              \* the number of servers; server i has rank i
+    Announce,       \* variant `announce` (PROTOCOL.md §5)
+    Epochs,         \* variant `epochs`
+    Redirect,       \* variant `redirect`
+    P,              \* detection period (and announce period), in ticks
+    T,              \* inquiry time-out
+    B,              \* base election delay
+    D,              \* the configured one-way delay bound d(k, j) that E(i) uses
+    MaxDelay,       \* the network's real delay bound, at most D
+    StartSkew,      \* servers start up to StartSkew ticks apart (detection phases)
+    MaxCrashes,     \* fault budget: crashes
+    MaxRestarts,    \* fault budget: restarts of crashed servers
+    MaxLosses,      \* fault budget: messages lost
+    MaxLate,        \* fault budget: messages delayed beyond D (by D more)
+    MaxPartitions,  \* fault budget: partitions, each of which heals
+    MaxEpoch,       \* state-space bound on epochs (a CONSTRAINT, see EpochBound)
+    FailoverBound   \* the failover bound to confirm, in ticks; 0 turns the clock off
+
+ASSUME /\ N \in Nat /\ N >= 2
+       /\ {Announce, Epochs, Redirect} \subseteq BOOLEAN
+       /\ {P, T, B} \subseteq Nat \ {0}
+       /\ D \in Nat /\ MaxDelay \in 0..D
+       /\ StartSkew \in 0..(P - 1)
+       /\ {MaxCrashes, MaxRestarts, MaxLosses, MaxLate, MaxPartitions} \subseteq Nat
+       /\ MaxEpoch \in Nat /\ FailoverBound \in Nat
+
+Server == 1..N
+NONE == 0                  \* `master` of a server that recognises no one
+OFF == -1                  \* a timer that is not armed
+Roles == {"MASTER", "BACKUP", "WAITING"}
+MsgTypes == {"inquiry", "inquiry_ok", "declare", "revoke"}
+Max(a, b) == IF a >= b THEN a ELSE b
+Min(a, b) == IF a <= b THEN a ELSE b
+
+(* E(i) of PROTOCOL.md §2 with one bound D for all pairs: B plus D for     *)
+(* every candidate stronger than i; the candidates are every server but    *)
+(* `failed` (NONE: no one is excluded, rule 9).                            *)
+E(i, failed) == B + Cardinality({k \in Server \ {failed} : k < i}) * D
+
+MaxTimer == Max(Max(P, T), E(N, NONE))
+
+VARIABLES
+    up,              \* up[i]: server i is running (not crashed)
+    role,            \* role[i] \in Roles
+    master,          \* master[i]: whom i recognises, or NONE
+    epoch,           \* epoch[i]: always 0 without Epochs
+    inquiryOut,      \* inquiryOut[i]: an inquiry was sent and its time-out is armed
+    timerDetection,  \* ticks left, or OFF; armed iff BACKUP
+    timerInquiry,    \* armed iff BACKUP /\ inquiryOut
+    timerElection,   \* armed iff WAITING
+    timerAnnounce,   \* armed iff MASTER /\ Announce
+    net,             \* the set of messages in flight
+    cut,             \* one side of the current partition; {} when connected
+    crashes, restarts, losses, lates, partitions,  \* fault budget spent
+    clock            \* ticks since the last fault, saturating at FailoverBound
+
+serverVars == <<role, master, epoch, inquiryOut>>
+timerVars == <<timerDetection, timerInquiry, timerElection, timerAnnounce>>
+faultVars == <<cut, crashes, restarts, losses, lates, partitions>>
+vars == <<up, serverVars, timerVars, net, faultVars, clock>>
+
+Message == [type : MsgTypes, from : Server, to : Server, master : Server \cup {NONE},
+            revoked : Server \cup {NONE}, epoch : Nat, due : 0..(MaxDelay + D)]
+
+TypeOK ==
+    /\ up \in [Server -> BOOLEAN]
+    /\ role \in [Server -> Roles]
+    /\ master \in [Server -> Server \cup {NONE}]
+    /\ epoch \in [Server -> Nat]
+    /\ inquiryOut \in [Server -> BOOLEAN]
+    /\ \A t \in {timerDetection, timerInquiry, timerElection, timerAnnounce} :
+          t \in [Server -> OFF..MaxTimer]
+    /\ net \subseteq Message
+    /\ cut \subseteq Server
+    /\ {crashes, restarts, losses, lates, partitions} \subseteq Nat
+    /\ clock \in 0..FailoverBound
+
+-----------------------------------------------------------------------------
+(* The network.                                                            *)
+
+Cut(a, b) == (a \in cut) # (b \in cut)
+
+(* A message from `from` to `to`; every field is present in every type.    *)
+Msg(type, from, to, m, r, e) ==
+    [type |-> type, from |-> from, to |-> to, master |-> m, revoked |-> r,
+     epoch |-> e, due |-> MaxDelay]
+
+(* What a send puts in flight: nothing reaches a crashed server or crosses *)
+(* the cut.                                                                *)
+Deliverable(msgs) == {m \in msgs : up[m.to] /\ ~Cut(m.from, m.to)}
+
+ToOthers(i, type, r, e) == {Msg(type, i, j, i, r, e) : j \in Server \ {i}}
+
+(* Message m is consumed and msgs are sent, in one step.                   *)
+Consume(m, msgs) == net' = (net \ {m}) \cup Deliverable(msgs)
+
+Send(msgs) == net' = net \cup Deliverable(msgs)
+
+-----------------------------------------------------------------------------
+(* Role changes, in one place each (PROTOCOL-DECISIONS.md rules 4-6, 9).   *)
+
+(* becomeBackup(j): recognise j; keep the detection rhythm if armed.       *)
+BecomeBackup(i, j) ==
+    /\ role' = [role EXCEPT ![i] = "BACKUP"]
+    /\ master' = [master EXCEPT ![i] = j]
+    /\ inquiryOut' = [inquiryOut EXCEPT ![i] = FALSE]
+    /\ timerInquiry' = [timerInquiry EXCEPT ![i] = OFF]
+    /\ timerElection' = [timerElection EXCEPT ![i] = OFF]
+    /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = OFF]
+    /\ timerDetection' = [timerDetection EXCEPT ![i] = IF @ = OFF THEN P ELSE @]
+
+(* The blank state of a server that is down or has just come back.         *)
+Blank(i) ==
+    /\ role' = [role EXCEPT ![i] = "WAITING"]
+    /\ master' = [master EXCEPT ![i] = NONE]
+    /\ epoch' = [epoch EXCEPT ![i] = 0]
+    /\ inquiryOut' = [inquiryOut EXCEPT ![i] = FALSE]
+    /\ timerDetection' = [timerDetection EXCEPT ![i] = OFF]
+    /\ timerInquiry' = [timerInquiry EXCEPT ![i] = OFF]
+    /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = OFF]
+
+-----------------------------------------------------------------------------
+(* Rule 8, Start (claim 1): the rank-1 server is MASTER, every other one   *)
+(* its BACKUP.  Each server starts at its own moment, up to StartSkew      *)
+(* ticks apart, so the detection timers have different phases.             *)
+Init ==
+    /\ up = [i \in Server |-> TRUE]
+    /\ role = [i \in Server |-> IF i = 1 THEN "MASTER" ELSE "BACKUP"]
+    /\ master = [i \in Server |-> 1]
+    /\ epoch = [i \in Server |-> 0]
+    /\ inquiryOut = [i \in Server |-> FALSE]
+    /\ timerDetection \in {[i \in Server |-> IF i = 1 THEN OFF ELSE phase[i]] :
+                              phase \in [Server -> (P - StartSkew)..P]}
+    /\ timerInquiry = [i \in Server |-> OFF]
+    /\ timerElection = [i \in Server |-> OFF]
+    /\ timerAnnounce = [i \in Server |-> IF i = 1 /\ Announce THEN P ELSE OFF]
+    /\ net = {}
+    /\ cut = {}
+    /\ crashes = 0 /\ restarts = 0 /\ losses = 0 /\ lates = 0 /\ partitions = 0
+    /\ clock = 0
+
+(* Rule 1, DetectionTick (claims 4, 24, 25): a BACKUP inquires of its      *)
+(* master every P, unless an inquiry is outstanding, and arms T.           *)
+DetectionTick(i) ==
+    /\ up[i] /\ role[i] = "BACKUP" /\ timerDetection[i] = 0
+    /\ timerDetection' = [timerDetection EXCEPT ![i] = P]
+    /\ IF inquiryOut[i]
+         THEN UNCHANGED <<inquiryOut, timerInquiry, net>>
+         ELSE /\ Send({Msg("inquiry", i, master[i], NONE, NONE, 0)})
+              /\ inquiryOut' = [inquiryOut EXCEPT ![i] = TRUE]
+              /\ timerInquiry' = [timerInquiry EXCEPT ![i] = T]
+    /\ UNCHANGED <<up, role, master, epoch, timerElection, timerAnnounce, faultVars, clock>>
+
+(* Rule 2, ReceiveInquiry (claim 4): a MASTER answers that it is           *)
+(* functional; with Redirect a non-master names whom it recognises.        *)
+ReceiveInquiry(m) ==
+    LET i == m.to IN
+    /\ m.type = "inquiry"
+    /\ IF role[i] = "MASTER"
+         THEN Consume(m, {Msg("inquiry_ok", i, m.from, i, NONE, epoch[i])})
+       ELSE IF Redirect /\ master[i] # NONE
+         THEN Consume(m, {Msg("inquiry_ok", i, m.from, master[i], NONE, epoch[i])})
+       ELSE Consume(m, {})
+    /\ UNCHANGED <<up, serverVars, timerVars, faultVars, clock>>
+
+(* Rule 3, ReceiveInquiryOk (claim 4): the master answered in time; with   *)
+(* Redirect, adopt the master that a non-master names.  A reply from       *)
+(* anybody but the current master, or not asked for, is stale: ignored.   *)
+ReceiveInquiryOk(m) ==
+    LET i == m.to IN
+    /\ m.type = "inquiry_ok"
+    /\ Consume(m, {})
+    /\ IF role[i] = "BACKUP" /\ inquiryOut[i] /\ m.from = master[i]
+          /\ \/ m.master = m.from
+             \/ Redirect /\ m.master \notin {NONE, i} /\ (~Epochs \/ m.epoch >= epoch[i])
+         THEN /\ inquiryOut' = [inquiryOut EXCEPT ![i] = FALSE]
+              /\ timerInquiry' = [timerInquiry EXCEPT ![i] = OFF]
+              /\ master' = [master EXCEPT ![i] = m.master]
+              /\ epoch' = IF m.master # m.from /\ Epochs
+                            THEN [epoch EXCEPT ![i] = m.epoch] ELSE epoch
+         ELSE UNCHANGED <<master, epoch, inquiryOut, timerInquiry>>
+    /\ UNCHANGED <<up, role, timerDetection, timerElection, timerAnnounce, faultVars, clock>>
+
+(* Rule 4, InquiryTimeout (claims 3, 4, 7): no reply within T: the master  *)
+(* has failed; wait E(i), computed without it.                             *)
+InquiryTimeout(i) ==
+    /\ up[i] /\ role[i] = "BACKUP" /\ timerInquiry[i] = 0
+    /\ role' = [role EXCEPT ![i] = "WAITING"]
+    /\ master' = [master EXCEPT ![i] = NONE]
+    /\ inquiryOut' = [inquiryOut EXCEPT ![i] = FALSE]
+    /\ timerDetection' = [timerDetection EXCEPT ![i] = OFF]
+    /\ timerInquiry' = [timerInquiry EXCEPT ![i] = OFF]
+    /\ timerElection' = [timerElection EXCEPT ![i] = E(i, master[i])]
+    /\ UNCHANGED <<up, epoch, timerAnnounce, net, faultVars, clock>>
+
+(* Rule 5, ElectionTimeout (claims 7, 8): nobody declared during E(i):     *)
+(* take the mastership and declare it to every other server.               *)
+ElectionTimeout(i) ==
+    LET e == IF Epochs THEN epoch[i] + 1 ELSE epoch[i] IN
+    /\ up[i] /\ role[i] = "WAITING" /\ timerElection[i] = 0
+    /\ role' = [role EXCEPT ![i] = "MASTER"]
+    /\ master' = [master EXCEPT ![i] = i]
+    /\ epoch' = [epoch EXCEPT ![i] = e]
+    /\ timerElection' = [timerElection EXCEPT ![i] = OFF]
+    /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = IF Announce THEN P ELSE OFF]
+    /\ Send(ToOthers(i, "declare", NONE, e))
+    /\ UNCHANGED <<up, inquiryOut, timerDetection, timerInquiry, faultVars, clock>>
+
+(* Rule 6's judgement of a declaration by j with epoch e, received by i in *)
+(* message m (claims 15-19, 22, 23); rule 7 uses it too.                   *)
+Judge(i, j, e, m) ==
+    IF role[i] = "MASTER"
+      THEN IF j > i
+             THEN \* claim 23: i is stronger: it stays MASTER and revokes j.
+                  LET e2 == IF Epochs THEN Max(epoch[i], e) + 1 ELSE epoch[i] IN
+                  /\ epoch' = [epoch EXCEPT ![i] = e2]
+                  /\ Consume(m, ToOthers(i, "revoke", j, e2))
+                  /\ UNCHANGED <<role, master, inquiryOut, timerVars>>
+             ELSE \* claim 22: j is stronger: i loses and recognises j.
+                  /\ BecomeBackup(i, j)
+                  /\ epoch' = IF Epochs THEN [epoch EXCEPT ![i] = Max(@, e)] ELSE epoch
+                  /\ Consume(m, {})
+    ELSE IF Epochs /\ e < epoch[i]
+      THEN \* epochs: stale news is ignored.
+           /\ Consume(m, {})
+           /\ UNCHANGED <<serverVars, timerVars>>
+    ELSE IF role[i] = "BACKUP" /\ master[i] = j
+      THEN \* claims 16, 17: already j's BACKUP; only the epoch moves.
+           /\ epoch' = IF Epochs THEN [epoch EXCEPT ![i] = e] ELSE epoch
+           /\ Consume(m, {})
+           /\ UNCHANGED <<role, master, inquiryOut, timerVars>>
+      ELSE \* claims 16, 17: a WAITING or BACKUP server recognises j.
+           /\ BecomeBackup(i, j)
+           /\ epoch' = IF Epochs THEN [epoch EXCEPT ![i] = e] ELSE epoch
+           /\ Consume(m, {})
+
+(* Rule 6, ReceiveDeclare (claims 15-19, 22, 23).                          *)
+ReceiveDeclare(m) ==
+    /\ m.type = "declare"
+    /\ Judge(m.to, m.from, m.epoch, m)
+    /\ UNCHANGED <<up, faultVars, clock>>
+
+(* Rule 7, ReceiveRevoke (claims 15, 23): a revocation is judged as a      *)
+(* declaration by its sender, the master it declares.                      *)
+ReceiveRevoke(m) ==
+    /\ m.type = "revoke"
+    /\ Judge(m.to, m.from, m.epoch, m)
+    /\ UNCHANGED <<up, faultVars, clock>>
+
+(* Variant announce: a MASTER re-declares every P, so that masters that    *)
+(* never heard of each other meet.                                         *)
+AnnounceTick(i) ==
+    /\ Announce
+    /\ up[i] /\ role[i] = "MASTER" /\ timerAnnounce[i] = 0
+    /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = P]
+    /\ Send(ToOthers(i, "declare", NONE, epoch[i]))
+    /\ UNCHANGED <<up, serverVars, timerDetection, timerInquiry, timerElection,
+                   faultVars, clock>>
+
+-----------------------------------------------------------------------------
+(* Time.                                                                   *)
+
+Urgent ==
+    \/ \E i \in Server :
+          up[i] /\ 0 \in {timerDetection[i], timerInquiry[i], timerElection[i], timerAnnounce[i]}
+    \/ \E m \in net : m.due = 0
+
+Count(t) == [i \in Server |-> IF t[i] > 0 THEN t[i] - 1 ELSE t[i]]
+
+(* One unit of time passes, only when nothing is due.                      *)
+Tick ==
+    /\ ~Urgent
+    /\ timerDetection' = Count(timerDetection)
+    /\ timerInquiry' = Count(timerInquiry)
+    /\ timerElection' = Count(timerElection)
+    /\ timerAnnounce' = Count(timerAnnounce)
+    /\ net' = {[m EXCEPT !.due = @ - 1] : m \in net}
+    /\ clock' = Min(clock + 1, FailoverBound)
+    /\ UNCHANGED <<up, serverVars, faultVars>>
+
+-----------------------------------------------------------------------------
+(* Faults, each within its budget; each resets the clock.                  *)
+
+(* A crash loses the server's state and the messages in flight to it; at  *)
+(* least one server stays up.                                              *)
+Crash(i) ==
+    /\ up[i] /\ crashes < MaxCrashes
+    /\ \E j \in Server \ {i} : up[j]
+    /\ up' = [up EXCEPT ![i] = FALSE]
+    /\ Blank(i)
+    /\ timerElection' = [timerElection EXCEPT ![i] = OFF]
+    /\ net' = {m \in net : m.to # i}
+    /\ crashes' = crashes + 1
+    /\ clock' = 0
+    /\ UNCHANGED <<cut, restarts, losses, lates, partitions>>
+
+(* Rule 9, Restart: back after a crash with all state lost: WAITING, with  *)
+(* E(i) computed over all other servers.                                   *)
+Restart(i) ==
+    /\ ~up[i] /\ restarts < MaxRestarts
+    /\ up' = [up EXCEPT ![i] = TRUE]
+    /\ Blank(i)
+    /\ timerElection' = [timerElection EXCEPT ![i] = E(i, NONE)]
+    /\ restarts' = restarts + 1
+    /\ clock' = 0
+    /\ UNCHANGED <<net, cut, crashes, losses, lates, partitions>>
+
+Lose(m) ==
+    /\ losses < MaxLosses
+    /\ net' = net \ {m}
+    /\ losses' = losses + 1
+    /\ clock' = 0
+    /\ UNCHANGED <<up, serverVars, timerVars, cut, crashes, restarts, lates, partitions>>
+
+(* A message delayed beyond the bound: D more ticks.                       *)
+Late(m) ==
+    /\ lates < MaxLate /\ m.due <= MaxDelay
+    /\ net' = (net \ {m}) \cup {[m EXCEPT !.due = @ + D]}
+    /\ lates' = lates + 1
+    /\ clock' = 0
+    /\ UNCHANGED <<up, serverVars, timerVars, cut, crashes, restarts, losses, partitions>>
+
+(* The group splits in two: `side` and the rest; messages across are lost. *)
+Partition(side) ==
+    /\ cut = {} /\ partitions < MaxPartitions
+    /\ 1 \notin side
+    /\ cut' = side
+    /\ net' = {m \in net : (m.from \in side) = (m.to \in side)}
+    /\ partitions' = partitions + 1
+    /\ clock' = 0
+    /\ UNCHANGED <<up, serverVars, timerVars, crashes, restarts, losses, lates>>
+
+Heal ==
+    /\ cut # {}
+    /\ cut' = {}
+    /\ clock' = 0
+    /\ UNCHANGED <<up, serverVars, timerVars, net, crashes, restarts, losses, lates, partitions>>
+
+-----------------------------------------------------------------------------
+(* The protocol's steps (rules 1-7 and announce), time, and faults: each   *)
+(* disjunct is one named action, so that a trace names the rule it took.   *)
+
+ProtocolStep ==
+    \/ \E i \in Server : DetectionTick(i)
+    \/ \E m \in net : ReceiveInquiry(m)
+    \/ \E m \in net : ReceiveInquiryOk(m)
+    \/ \E i \in Server : InquiryTimeout(i)
+    \/ \E i \in Server : ElectionTimeout(i)
+    \/ \E m \in net : ReceiveDeclare(m)
+    \/ \E m \in net : ReceiveRevoke(m)
+    \/ \E i \in Server : AnnounceTick(i)
+
+Progress == ProtocolStep \/ Tick
+
+Fault ==
+    \/ \E i \in Server : Crash(i)
+    \/ \E i \in Server : Restart(i)
+    \/ \E m \in net : Lose(m)
+    \/ \E m \in net : Late(m)
+    \/ \E side \in SUBSET Server \ {{}} : Partition(side)
+    \/ Heal
+
+Next == Progress \/ Fault
+
+(* Fairness: time keeps advancing and whatever is due happens.  Because    *)
+(* Tick waits while anything is due, weak fairness on Progress makes every *)
+(* due timer fire and every message arrive; a partition eventually heals.  *)
+Spec == Init /\ [][Next]_vars /\ WF_vars(Progress) /\ WF_vars(Heal)
+
+-----------------------------------------------------------------------------
+(* Properties.                                                             *)
+
+(* The state invariants of PROTOCOL-DECISIONS.md, for the servers that are *)
+(* up.                                                                     *)
+StateConsistent ==
+    \A i \in Server : up[i] =>
+        /\ role[i] = "MASTER" =>
+              /\ timerDetection[i] = OFF /\ timerElection[i] = OFF /\ ~inquiryOut[i]
+              /\ (timerAnnounce[i] # OFF) = Announce
+        /\ role[i] = "BACKUP" =>
+              /\ master[i] \notin {NONE, i}
+              /\ timerDetection[i] # OFF /\ timerElection[i] = OFF /\ timerAnnounce[i] = OFF
+              /\ inquiryOut[i] = (timerInquiry[i] # OFF)
+        /\ role[i] = "WAITING" =>
+              /\ master[i] = NONE /\ timerElection[i] # OFF /\ timerDetection[i] = OFF
+              /\ ~inquiryOut[i] /\ timerAnnounce[i] = OFF
+
+(* §6: a MASTER recognises itself.                                         *)
+MasterRecognisesSelf == \A i \in Server : role[i] = "MASTER" => master[i] = i
+
+(* §6: every revoke(r, k) ever sent has rank(k) < rank(r).  A sent revoke  *)
+(* is in flight in the state that follows its sending.                     *)
+RevokeFromStronger == \A m \in net : m.type = "revoke" => m.master < m.revoked
+
+(* §6, with epochs: a server's epoch never decreases while it is up (a     *)
+(* crash loses it, and rule 9 starts again from 0).                        *)
+EpochNeverDecreases ==
+    [][\A i \in Server : up[i] /\ up'[i] => epoch'[i] >= epoch[i]]_vars
+
+(* Exactly one MASTER among the live servers, and every live server        *)
+(* recognises it.                                                          *)
+Converged ==
+    \E k \in Server : up[k] /\ role[k] = "MASTER" /\ \A i \in Server : up[i] => master[i] = k
+
+(* §6 convergence: after the last fault, eventually and forever.           *)
+Convergence == <>[]Converged
+
+(* §6 stagger, first part (checked with crash faults only): no spurious    *)
+(* election: a BACKUP gives up on its master only when that master is      *)
+(* down.                                                                   *)
+NoSpuriousElection ==
+    [][\A i \in Server :
+          (up[i] /\ up'[i] /\ role[i] = "BACKUP" /\ role'[i] = "WAITING") => ~up[master[i]]]_vars
+
+(* §6 stagger, second part: at most one server declares, i.e. no two      *)
+(* MASTERs at once.  Holds only while the detection skew stays below the   *)
+(* stagger margin: checked on request, for a given StartSkew.              *)
+AtMostOneMaster == Cardinality({i \in Server : up[i] /\ role[i] = "MASTER"}) <= 1
+
+(* §6 failover bound: FailoverBound ticks after the last fault the group   *)
+(* has converged (checked with crash faults only).                         *)
+FailoverWithinBound == clock = FailoverBound /\ FailoverBound > 0 => Converged
+
+(* State-space bound: epochs grow with every election and revocation.      *)
+EpochBound == \A i \in Server : epoch[i] <= MaxEpoch
+=============================================================================
