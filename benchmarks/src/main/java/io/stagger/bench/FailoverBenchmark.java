@@ -38,24 +38,28 @@ public class FailoverBenchmark {
     /** Far beyond the failover bound of PROTOCOL.md §6 for n ≤ 33 with the defaults; a run that needs more fails. */
     static final long CONVERGENCE_TIMEOUT_MICROS = 60_000_000;
 
-    /** Counts the thread's allocation around the failover alone: JMH's {@code -prof gc} also counts the setup. */
+    /** The thread's allocation and CPU time around the op alone: JMH's {@code -prof gc} also counts the setup. */
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /**
-     * Simulated events, and bytes allocated inside the measured op, reported by JMH as rates beside the score;
-     * {@link ResultsTable} divides {@code bytesAllocatedInOp} by the score to give bytes per failover.
+     * Simulated events, and the bytes allocated and the CPU time used inside the measured op, reported by JMH as
+     * rates beside the score; {@link ResultsTable} divides the last two by the score to give them per op. The CPU
+     * time leaves out the time the thread waited for a core, so it holds on a loaded machine where the score,
+     * a few microseconds of work between untimed setups, swings with every preemption.
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Events {
         public long events;
         public long bytesAllocatedInOp;
+        public long cpuNanosInOp;
 
         @Setup(Level.Iteration)
         public void reset() {
             events = 0;
             bytesAllocatedInOp = 0;
+            cpuNanosInOp = 0;
         }
     }
 
@@ -90,6 +94,7 @@ public class FailoverBenchmark {
     /** Crash the master, run until every live server recognises one new master. One failover per op. */
     @Benchmark
     public long failover(Group group, Events events) {
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
         long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
         long failoverMicros = group.simulation.failoverMicros(group.crashAtMicros, CONVERGENCE_TIMEOUT_MICROS);
         if (failoverMicros < 0) {
@@ -98,6 +103,7 @@ public class FailoverBenchmark {
         }
         events.events += group.simulation.counters().eventsProcessed() - group.eventsBeforeCrash;
         events.bytesAllocatedInOp += THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        events.cpuNanosInOp += THREADS.getCurrentThreadCpuTime() - cpuBefore;
         return failoverMicros;
     }
 
@@ -119,11 +125,13 @@ public class FailoverBenchmark {
     @Benchmark
     public boolean steadySecond(Steady steady, Events events) {
         Simulation simulation = steady.simulation;
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
         long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
         long before = simulation.counters().eventsProcessed();
         simulation.runUntil(simulation.nowMicros() + 1_000_000);
         events.events += simulation.counters().eventsProcessed() - before;
         events.bytesAllocatedInOp += THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        events.cpuNanosInOp += THREADS.getCurrentThreadCpuTime() - cpuBefore;
         return simulation.converged();
     }
 }

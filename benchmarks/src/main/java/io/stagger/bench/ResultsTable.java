@@ -19,6 +19,8 @@ public final class ResultsTable {
     private static final String ALLOCATION = "gc.alloc.rate.norm";
     /** A benchmark's own count of bytes allocated inside the op, as a rate; it replaces {@link #ALLOCATION}. */
     private static final String ALLOCATION_IN_OP = "bytesAllocatedInOp";
+    /** A benchmark's own count of CPU nanoseconds used inside the op, as a rate; shown per op and as ops per CPU-s. */
+    private static final String CPU_IN_OP = "cpuNanosInOp";
 
     private ResultsTable() {}
 
@@ -47,7 +49,8 @@ public final class ResultsTable {
         StringBuilder also = new StringBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> it = secondary.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> metric = it.next();
-            if (!metric.getKey().startsWith("gc.") && !metric.getKey().equals(ALLOCATION_IN_OP)) {
+            if (!metric.getKey().startsWith("gc.") && !metric.getKey().equals(ALLOCATION_IN_OP)
+                    && !metric.getKey().equals(CPU_IN_OP)) {
                 also.append(also.length() == 0 ? "" : ", ").append(metric.getKey()).append(' ')
                         .append(number(metric.getValue().path("score").asDouble())).append(' ')
                         .append(metric.getValue().path("scoreUnit").asText());
@@ -58,6 +61,13 @@ public final class ResultsTable {
         if (!allocationInOp.isMissingNode()) {
             // Both are rates per second of the same iterations: their ratio is bytes per op, setup excluded.
             bytesPerOp = bytes(allocationInOp.path("score").asDouble() / primary.path("score").asDouble()) + " (in op)";
+        }
+        JsonNode cpuInOp = secondary.path(CPU_IN_OP);
+        if (!cpuInOp.isMissingNode()) {
+            // Both are rates per second of the same iterations: their ratio is CPU nanoseconds per op.
+            double cpuMicrosPerOp = cpuInOp.path("score").asDouble() / primary.path("score").asDouble() / 1_000;
+            also.append(also.length() == 0 ? "" : ", ").append("CPU ").append(number(cpuMicrosPerOp))
+                    .append(" us/op = ").append(number(1_000_000 / cpuMicrosPerOp)).append(" ops per CPU-second");
         }
         return "| " + benchmark + " | " + params + " | " + run.path("mode").asText() + " | "
                 + number(primary.path("score").asDouble()) + " | " + error(primary.path("scoreError").asDouble())

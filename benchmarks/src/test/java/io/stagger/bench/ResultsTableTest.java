@@ -27,6 +27,7 @@ class ResultsTableTest {
                     "secondaryMetrics": {
                       "gc.alloc.rate.norm": { "score": 40000.0, "scoreUnit": "B/op" },
                       "bytesAllocatedInOp": { "score": 600000000.0, "scoreUnit": "ops/s" },
+                      "cpuNanosInOp": { "score": 500000000.0, "scoreUnit": "ops/s" },
                       "events": { "score": 5000000.0, "scoreUnit": "ops/s" } } } ]
                 """);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -41,6 +42,6 @@ class ResultsTableTest {
         assertThat(out.toString(StandardCharsets.UTF_8).lines().skip(2).toList()).containsExactly(
                 "| DetectionPathBenchmark.receiveInquiryAsMaster | n=129 | avgt | 12.35 | ± 0.50 | ns/op | 0 |  |",
                 "| FailoverBenchmark.failover | n=5 | thrpt | 200,000 |  | ops/s | 3,000 (in op) "
-                        + "| events 5,000,000 ops/s |");
+                        + "| events 5,000,000 ops/s, CPU 2.50 us/op = 400,000 ops per CPU-second |");
     }
 }
