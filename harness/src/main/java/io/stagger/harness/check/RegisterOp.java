@@ -29,6 +29,7 @@ public record RegisterOp(int id, String f, JsonNode argument, JsonNode result, l
   @Override
   public String toString() {
     String what = f.equals("read") ? "read → " + result : f + " " + argument;
-    return what + (indeterminate ? " (indeterminate)" : "") + " invoked at " + String.format("%.3f s", invokeNanos / 1e9);
+    return what + (indeterminate ? " (indeterminate)" : "") + " invoked at "
+        + String.format(java.util.Locale.ROOT, "%.3f s", invokeNanos / 1e9);
   }
 }

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
 
-/** One Maelstrom message: source, destination, body, and its JSON line as sent to a node's stdin. */
-public record Envelope(String src, String dest, JsonNode body, String line) {
+/**
+ * One Maelstrom message: source, destination, body, and its JSON line as sent to a node's stdin. The sender is who
+ * put it on the network: usually its src, but a node may forward a client's request under the client's src (as
+ * Maelstrom's Raft demo does); faults and statistics follow the sender, delivery follows dest.
+ */
+public record Envelope(String sender, String src, String dest, JsonNode body, String line) {
 
   /** A message that the harness itself creates (a client's request, a service's reply). */
   public static Envelope of(String src, String dest, ObjectNode body) {
@@ -13,7 +17,7 @@ public record Envelope(String src, String dest, JsonNode body, String line) {
     message.put("src", src);
     message.put("dest", dest);
     message.set("body", body);
-    return new Envelope(src, dest, body, Json.write(message));
+    return new Envelope(src, src, dest, body, Json.write(message));
   }
 
   public String type() {

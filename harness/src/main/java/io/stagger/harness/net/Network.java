@@ -156,22 +156,23 @@ public final class Network implements AutoCloseable {
 
   private void admit(Envelope envelope, long now) {
     long id = nextId++;
-    boolean betweenServers = servers.contains(envelope.src()) && servers.contains(envelope.dest());
+    boolean betweenServers = servers.contains(envelope.sender()) && servers.contains(envelope.dest());
     stats.sent(betweenServers);
-    countSender(envelope.src(), now);
+    countSender(envelope.sender(), now);
     if (logSend) {
       log.accept("send " + envelope.line());
     }
     if (!endpoints.containsKey(envelope.dest())) {
       if (unknownDestinations.add(envelope.dest())) {
-        log.accept("dropping messages to unknown destination " + envelope.dest() + " (first from " + envelope.src() + ")");
+        log.accept("dropping messages to unknown destination " + envelope.dest() + " (first from "
+            + envelope.sender() + ")");
       }
       drop(id, envelope, now, "unknown-dest", betweenServers);
       return;
     }
     if (betweenServers) {
       Set<String> blockedSources = blocked.get(envelope.dest());
-      if (blockedSources != null && blockedSources.contains(envelope.src())) {
+      if (blockedSources != null && blockedSources.contains(envelope.sender())) {
         drop(id, envelope, now, "partition", betweenServers);
         return;
       }
@@ -229,7 +230,7 @@ public final class Network implements AutoCloseable {
     while ((next = inFlight.peek()) != null && next.dueNanos <= now) {
       inFlight.poll();
       Envelope envelope = next.envelope;
-      if (paused.contains(envelope.dest()) || paused.contains(envelope.src())) {
+      if (paused.contains(envelope.dest()) || paused.contains(envelope.sender())) {
         held.add(next);
         continue;
       }
@@ -240,7 +241,7 @@ public final class Network implements AutoCloseable {
   private void deliver(InFlight message, long now) {
     Envelope envelope = message.envelope;
     Endpoint endpoint = endpoints.get(envelope.dest());
-    stats.delivered(servers.contains(envelope.src()) && servers.contains(envelope.dest()));
+    stats.delivered(servers.contains(envelope.sender()) && servers.contains(envelope.dest()));
     if (logRecv) {
       log.accept("recv " + envelope.line());
     }
@@ -252,7 +253,7 @@ public final class Network implements AutoCloseable {
     List<InFlight> still = new ArrayList<>();
     long now = clock.now();
     for (InFlight message : held) {
-      if (paused.contains(message.envelope.dest()) || paused.contains(message.envelope.src())) {
+      if (paused.contains(message.envelope.dest()) || paused.contains(message.envelope.sender())) {
         still.add(message);
       } else {
         deliver(message, now);

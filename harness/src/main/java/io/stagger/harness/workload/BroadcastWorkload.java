@@ -55,16 +55,12 @@ public final class BroadcastWorkload implements Workload {
       return Request.to("broadcast", IntNode.valueOf(value),
           Json.object().put("type", "broadcast").put("message", value));
     }
-    return read(null);
-  }
-
-  private static Request read(String node) {
-    return new Request("read", NullNode.instance, Json.object().put("type", "read"), node);
+    return Request.read(null);
   }
 
   @Override
   public List<Request> finalRequests(List<String> liveNodes) {
-    return liveNodes.stream().map(BroadcastWorkload::read).toList();
+    return liveNodes.stream().map(Request::read).toList();
   }
 
   @Override

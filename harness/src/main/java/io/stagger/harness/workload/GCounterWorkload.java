@@ -2,7 +2,6 @@ package io.stagger.harness.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
 import io.stagger.harness.check.CheckResult;
@@ -26,16 +25,12 @@ public final class GCounterWorkload implements Workload {
       int delta = random.nextInt(5);
       return Request.to("add", IntNode.valueOf(delta), Json.object().put("type", "add").put("delta", delta));
     }
-    return read(null);
-  }
-
-  private static Request read(String node) {
-    return new Request("read", NullNode.instance, Json.object().put("type", "read"), node);
+    return Request.read(null);
   }
 
   @Override
   public List<Request> finalRequests(List<String> liveNodes) {
-    return liveNodes.stream().map(GCounterWorkload::read).toList();
+    return liveNodes.stream().map(Request::read).toList();
   }
 
   @Override
