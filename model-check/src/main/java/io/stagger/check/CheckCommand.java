@@ -133,6 +133,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final PrintStream out;
     private final PrintStream err;
     private final List<RunResult> results = new ArrayList<>();
@@ -150,7 +153,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine commandLine = new CommandLine(new CheckCommand(out, err));
+        return execute(new CheckCommand(out, err), args, out, err);
+    }
+
+    /** Runs the command line on {@code command}, whose {@link #results()} then hold the runs. */
+    public static int execute(CheckCommand command, String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(command);
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -256,9 +264,6 @@ public final class CheckCommand implements Callable<Integer> {
     private boolean serversGivenExplicitly() {
         return spec != null && spec.commandLine().getParseResult().hasMatchedOption("--servers");
     }
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     private Path workRoot() throws IOException {
         if (workDir != null) {

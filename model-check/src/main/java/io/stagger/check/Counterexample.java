@@ -94,7 +94,7 @@ public final class Counterexample {
         String changes = changes(before, after);
         if (!changes.isEmpty()) {
             text.append(action.startsWith("Receive") || action.equals("Partition") ? "; " : ": ").append(changes);
-        } else if (action.startsWith("Receive")) {
+        } else if (action.startsWith("Receive") && sent.isEmpty()) {
             text.append("; no change");
         }
         if (!sent.isEmpty()) {
