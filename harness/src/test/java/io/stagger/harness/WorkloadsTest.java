@@ -47,6 +47,15 @@ class WorkloadsTest {
   }
 
   @Test
+  void broadcastSurvivesMessageLossAndASlowClock() throws Exception {
+    HarnessRun run = HarnessRun.run(store, "-w", "broadcast", "--bin", HarnessRun.pythonNode("broadcast.py"),
+        "--node-count", "3", "--time-limit", "3", "--rate", "30", "--topology", "total", "--nemesis", "loss,clock",
+        "--nemesis-interval", "0.7", "--recovery-time", "1", "--timeout", "1000");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.results().path("net").path("servers").path("dropped-count").asLong()).isPositive();
+  }
+
+  @Test
   void gCounterOnTheSeqKvServiceSumsEveryAdd() throws Exception {
     HarnessRun run = HarnessRun.run(store, "-w", "g-counter", "--bin", HarnessRun.pythonNode("g_counter.py"),
         "--node-count", "3", "--time-limit", "3", "--rate", "30", "--recovery-time", "1", "--nemesis", "pause",
