@@ -25,6 +25,8 @@ final class Summary {
     }
     out.println("latency ms    " + results.path("latency").path("ok"));
     out.println("messages/s    " + results.path("net").path("main-phase"));
+    out.println("delivery ms   " + results.path("net").path("delivery-ms")
+        + " (send to delivery: the latency drawn plus the router's lag)");
     out.println("init ms       " + results.path("nodes").path("init-ms"));
     for (JsonNode problem : results.path("problems")) {
       out.println("error         " + problem.asText());

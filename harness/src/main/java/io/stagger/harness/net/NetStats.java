@@ -32,7 +32,12 @@ public final class NetStats {
     }
   }
 
+  /** Bound of the delivery-time histogram, in milliseconds; slower deliveries count in the last bucket. */
+  static final int MAX_DELIVERY_MILLIS = 10_000;
+
   final Counts all = new Counts();
+  /** Deliveries by whole milliseconds from send to delivery: the latency drawn plus any lag of the router. */
+  private final long[] deliveryMillis = new long[MAX_DELIVERY_MILLIS + 1];
   final Counts servers = new Counts();
   final Counts clients = new Counts();
 
@@ -49,7 +54,8 @@ public final class NetStats {
     (betweenServers ? servers : clients).sent++;
   }
 
-  void delivered(boolean betweenServers) {
+  void delivered(boolean betweenServers, long sendToDeliveryNanos) {
+    deliveryMillis[(int) Math.min(MAX_DELIVERY_MILLIS, sendToDeliveryNanos / 1_000_000)]++;
     all.delivered++;
     (betweenServers ? servers : clients).delivered++;
   }
@@ -64,6 +70,35 @@ public final class NetStats {
     json.set("all", all.toJson(seconds));
     json.set("servers", servers.toJson(seconds));
     json.set("clients", clients.toJson(seconds));
+    json.set("delivery-ms", deliverySummary());
+    return json;
+  }
+
+  /** Percentiles (ms, rounded down to whole ms) of the time from send to delivery of every delivered message. */
+  private ObjectNode deliverySummary() {
+    long total = 0;
+    for (long count : deliveryMillis) {
+      total += count;
+    }
+    ObjectNode json = Json.object().put("count", total);
+    if (total == 0) {
+      return json;
+    }
+    double[] quantiles = {0.5, 0.99, 0.999};
+    String[] names = {"p50", "p99", "p999"};
+    long seen = 0;
+    int q = 0;
+    int max = 0;
+    for (int ms = 0; ms < deliveryMillis.length; ms++) {
+      seen += deliveryMillis[ms];
+      while (q < quantiles.length && seen >= Math.ceil(quantiles[q] * total)) {
+        json.put(names[q++], ms);
+      }
+      if (deliveryMillis[ms] > 0) {
+        max = ms;
+      }
+    }
+    json.put("max", max);
     return json;
   }
 }

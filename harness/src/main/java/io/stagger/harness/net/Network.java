@@ -241,7 +241,7 @@ public final class Network implements AutoCloseable {
   private void deliver(InFlight message, long now) {
     Envelope envelope = message.envelope;
     Endpoint endpoint = endpoints.get(envelope.dest());
-    stats.delivered(servers.contains(envelope.sender()) && servers.contains(envelope.dest()));
+    stats.delivered(servers.contains(envelope.sender()) && servers.contains(envelope.dest()), now - message.sentNanos);
     if (logRecv) {
       log.accept("recv " + envelope.line());
     }
