@@ -44,6 +44,7 @@ final class NodeProcess {
   private final BlockingQueue<String> stdin = new ArrayBlockingQueue<>(STDIN_QUEUE);
   private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
   private volatile boolean stdinOverflowReported;
+  private volatile boolean destroyed;
 
   NodeProcess(String nodeId, List<String> command, File directory, Path log, boolean echoStderr, Listener listener)
       throws IOException {
@@ -83,7 +84,9 @@ final class NodeProcess {
     }
   }
 
+  /** Kills the process tree; what it was still writing (perhaps half a line) is dropped, and its exit is expected. */
   void destroy() {
+    destroyed = true;
     ProcessTree.destroy(process.toHandle());
   }
 
@@ -95,13 +98,15 @@ final class NodeProcess {
     BoundedLineReader reader = new BoundedLineReader(process.getInputStream(), MAX_LINE_BYTES);
     try {
       String line;
-      while ((line = reader.readLine()) != null) {
+      while ((line = reader.readLine()) != null && !destroyed) {
         if (!line.isBlank()) {
           listener.line(line);
         }
       }
     } catch (BoundedLineReader.LineTooLong e) {
-      listener.problem(nodeId + " printed " + e.getMessage() + " on stdout");
+      if (!destroyed) {
+        listener.problem(nodeId + " printed " + e.getMessage() + " on stdout");
+      }
     } catch (IOException e) {
       // The process was killed: its stdout closes with it.
     }
@@ -154,6 +159,9 @@ final class NodeProcess {
   }
 
   private void awaitStderrThenReport() {
+    if (destroyed) {
+      return;
+    }
     try {
       stderrThread.join(1000);
     } catch (InterruptedException e) {
