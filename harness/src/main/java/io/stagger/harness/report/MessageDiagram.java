@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * messages.svg: a Lamport diagram of the run's first messages, like Maelstrom's. One vertical line per participant
- * (clients, nodes, services), time downwards (events evenly spaced in order), an arrow per message from its send to
+ * (nodes, services, clients), time downwards (events evenly spaced in order), an arrow per message from its send to
  * its delivery labelled with its type; dropped messages end in a red cross. Hover an arrow for the whole message.
  */
 final class MessageDiagram {
@@ -77,11 +77,12 @@ final class MessageDiagram {
     return sorted;
   }
 
+  /** Nodes first, where most arrows are, then services, then clients. */
   private static int kind(String id) {
-    if (id.matches("c\\d+")) {
+    if (id.matches("n\\d+")) {
       return 0;
     }
-    return id.matches("n\\d+") ? 1 : 2;
+    return id.matches("c\\d+") ? 2 : 1;
   }
 
   private static int number(String id) {
