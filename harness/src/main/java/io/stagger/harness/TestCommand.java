@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `bin/stagger test`: Maelstrom's test command, in Java; exit code 0 valid, 1 invalid, 2 error. */
-@Command(name = "stagger test", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "stagger test", mixinStandardHelpOptions = true, sortOptions = false, version = "stagger test 0.1.0",
     description = {
         "Runs a workload against node processes that speak Maelstrom's protocol (JSON lines on stdin/stdout), "
             + "through a simulated network with latency, loss, partitions and other faults; checks the history "
@@ -79,8 +79,8 @@ public final class TestCommand implements Callable<Integer> {
   @Option(names = "--nemesis", paramLabel = "FAULTS", split = ",",
       description = "A comma-separated list of faults to inject: partition (random halves, or one node "
           + "isolated), kill (a node's process tree is killed and later restarted with fresh state), pause "
-          + "(SIGSTOP: the node receives and sends nothing until SIGCONT), loss (30% of messages between nodes "
-          + "dropped), clock (a node's clock runs 30% slow: stopped 30 ms of every 100 ms). Default: none.")
+          + "(SIGSTOP: the node receives and sends nothing until SIGCONT), loss (30%% of messages between nodes "
+          + "dropped), clock (a node's clock runs 30%% slow: stopped 30 ms of every 100 ms). Default: none.")
   List<String> nemesis = new ArrayList<>();
 
   @Option(names = "--nemesis-interval", paramLabel = "SECONDS",
