@@ -70,13 +70,13 @@ public final class TestRun {
         figures.net(network.stats(), network.unknownDestinations());
       }
       figures.journal(journal.firstEntries());
-      ObjectNode results = Results.build(config, workload, history.ops(), cluster(), figures, problems.list());
+      ObjectNode results = Results.build(config, workload, history.ops(), nodeIds(), figures, problems.list());
       Results.write(directory, config, history.ops(), figures, results);
       return new RunOutcome(Results.exitCode(results), directory, results);
     }
   }
 
-  private List<String> cluster() {
+  private List<String> nodeIds() {
     return java.util.stream.IntStream.rangeClosed(1, config.nodeCount()).mapToObj(i -> "n" + i).toList();
   }
 

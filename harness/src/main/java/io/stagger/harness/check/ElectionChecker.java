@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * The election checker. Convergence (the verdict): after the final heal and recovery every live node names one and
  * the same master, and that master alone reports role MASTER. Measured on the way (from each node's latest answer):
  * failovers (kills of the agreed master) and their times from the kill until all live nodes agree on a new master,
- * the time with no MASTER, and the time with two or more MASTERs (invalid only beyond a configured bound).
+ * the time with no MASTER, and the time with two or more MASTERs (invalid only beyond a configured bound). A node
+ * whose latest request went unanswered counts as unknown, not as its last answer.
  */
 public final class ElectionChecker {
   private record View(String master, String role) {}
@@ -80,6 +81,9 @@ public final class ElectionChecker {
         JsonNode value = op.value();
         views.put(op.node(), new View(value.path("master").isTextual() ? value.get("master").asText() : null,
             value.path("role").asText()));
+      } else if (!op.is(Op.Type.INVOKE) && op.node() != null) {
+        // No answer (a paused or partitioned-off node): what it thinks is unknown until it answers again.
+        views.remove(op.node());
       }
       if (views.keySet().containsAll(live)) {
         if (last < 0) {
