@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BadNodesTest {
   @TempDir
   Path store;
+
+  @BeforeAll
+  static void python() {
+    HarnessRun.assumePython();
+  }
 
   private HarnessRun misbehave(String mode, String... more) throws Exception {
     String[] args = {"-w", "echo", "--bin", HarnessRun.pythonNode("misbehave.py"), "--node-args", mode,

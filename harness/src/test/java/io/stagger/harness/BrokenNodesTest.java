@@ -3,6 +3,7 @@ package io.stagger.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokenNodesTest {
   @TempDir
   Path store;
+
+  @BeforeAll
+  static void python() {
+    HarnessRun.assumePython();
+  }
 
   @Test
   void aLinKvNodeThatServesStaleReadsIsNotLinearizable() throws Exception {

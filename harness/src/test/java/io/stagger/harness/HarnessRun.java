@@ -14,6 +14,20 @@ import java.util.List;
 /** Runs `stagger test` in-process for a test, with a test node, and reads back the run's results.json. */
 record HarnessRun(int exitCode, JsonNode results, Path directory, String output) {
 
+  /** Skips the calling test where python3, which runs the test nodes, is not installed. */
+  static void assumePython() {
+    boolean found;
+    try {
+      found = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start().waitFor() == 0;
+    } catch (IOException e) {
+      found = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      found = false;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(found, "python3 runs the test nodes; it is not on the PATH");
+  }
+
   /** A python test node under src/test/resources/nodes, by file name. */
   static String pythonNode(String file) {
     return Paths.get(System.getProperty("harness.nodes", "src/test/resources/nodes")).resolve(file).toAbsolutePath()

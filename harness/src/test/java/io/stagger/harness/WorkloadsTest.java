@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkloadsTest {
   @TempDir
   Path store;
+
+  @BeforeAll
+  static void python() {
+    HarnessRun.assumePython();
+  }
 
   @Test
   void echoIsValidAndWritesTheWholeResultsLayout() throws Exception {
