@@ -39,6 +39,7 @@ public final class Simulation {
     private final SafetyMonitor safety;
     private final List<StepObserver> observers = new ArrayList<>();
     private final Counters counters = new Counters();
+    private Layer layer; // a service run over the election (ServiceSimulation), or null
 
     private Timeline timeline;
     private boolean started;
@@ -87,6 +88,14 @@ public final class Simulation {
     public Simulation observe(StepObserver observer) {
         observers.add(observer);
         return this;
+    }
+
+    /** Runs {@code newLayer} over the election (package-private: {@link ServiceSimulation} does it). */
+    void attach(Layer newLayer) {
+        if (started || layer != null) {
+            throw new IllegalStateException("a layer must be attached once, before the run starts");
+        }
+        layer = newLayer;
     }
 
     /** Adds a fault to the schedule; it must not lie in the past. */
@@ -167,6 +176,8 @@ public final class Simulation {
             if (live[i] && timerGeneration[i * TIMER_KINDS + timer.ordinal()] == pending.generation()) {
                 step(i, new Event.TimerFired(timer));
             }
+        } else if (layer != null) {
+            layer.fire(pending);
         }
     }
 
@@ -192,6 +203,9 @@ public final class Simulation {
     /** A crashed server receives nothing, and the timers it had armed are dropped. */
     private void crash(int i) {
         live[i] = false;
+        if (layer != null) {
+            layer.crashed(i);
+        }
         for (int t = 0; t < TIMER_KINDS; t++) {
             timerGeneration[i * TIMER_KINDS + t]++;
         }
@@ -206,6 +220,9 @@ public final class Simulation {
         } catch (RuntimeException | AssertionError e) {
             throw new IllegalStateException("the core failed at " + Timeline.time(nowMicros) + " in " + ids.get(i)
                     + " on " + event + ": " + e.getMessage() + "\n  replay: " + scenario, e);
+        }
+        if (layer != null) {
+            layer.afterStep(i, event);
         }
         updateConvergence();
     }
@@ -347,6 +364,39 @@ public final class Simulation {
     /** Counts of what happened so far. */
     public Counters counters() {
         return counters;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // For a layer: the same queue, network, generator and liveness as the election's messages.
+
+    /** Queues an event of the layer's own ({@code what}) for server {@code server}; it comes back in {@link Layer#fire}. */
+    void enqueue(long atMicros, int order, int server, Object what, long generation) {
+        queue.add(new Pending(atMicros, order, nextSequence++, server, what, generation));
+    }
+
+    /** The delay of a message sent now from server {@code from} to {@code to}, or {@link Network#LOST}. */
+    long delayMicros(int from, int to) {
+        return network.delayMicros(from, to, nowMicros, random);
+    }
+
+    /** Whether a message from server {@code from} reaches {@code to} now (no partition between them). */
+    boolean connected(int from, int to) {
+        return network.connected(from, to);
+    }
+
+    /** Whether server {@code index} is up. */
+    boolean live(int index) {
+        return live[index];
+    }
+
+    /** The protocol core of server {@code index}. */
+    Server serverAt(int index) {
+        return servers[index];
+    }
+
+    /** The index of member {@code id}. */
+    int indexOf(String id) {
+        return indexOf.get(id);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -1,0 +1,32 @@
+package io.stagger.sim;
+
+/**
+ * What the simulated clients of the replicated service do: one operation every {@code meanIntervalMicros} on average
+ * (an open loop: the next arrival does not wait for an answer), on one of {@code keys} keys, a third each of read,
+ * write and cas, sent to a random live server. {@code majorityRule = false} runs every replica with the claims-alone
+ * rule (KvReplica's broken-on-purpose mode), to show that the checker catches it.
+ */
+public record Workload(long meanIntervalMicros, int keys, boolean majorityRule) {
+
+    public Workload {
+        if (meanIntervalMicros <= 0 || keys <= 0) {
+            throw new IllegalArgumentException("a workload needs a positive interval and at least one key");
+        }
+    }
+
+    /** One operation every 2ms on average over three keys, with the service rule. */
+    public static Workload defaults() {
+        return new Workload(2_000, 3, true);
+    }
+
+    /** The same workload with the claims-alone rule instead of majority acknowledgement. */
+    public Workload withoutMajorityRule() {
+        return new Workload(meanIntervalMicros, keys, false);
+    }
+
+    @Override
+    public String toString() {
+        return "workload: one op per " + meanIntervalMicros + "us, " + keys + " keys, rule="
+                + (majorityRule ? "majority" : "claims-alone");
+    }
+}
