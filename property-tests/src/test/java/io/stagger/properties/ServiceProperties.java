@@ -1,0 +1,57 @@
+package io.stagger.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagger.core.Config;
+import io.stagger.sim.Scenario;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * docs/SERVICE.md, "no acknowledged write is lost or reordered": the replicated service simulated over the election
+ * ({@code ServiceSimulation}) under fault schedules within the service's limits ({@link ServiceSchedules}), its
+ * clients' history checked by {@code ServiceChecker}; and the service serves again once the last fault is over.
+ * Fewer tries than the election's properties: a run carries thousands of operations.
+ */
+class ServiceProperties {
+    static final int TRIES = 100;
+
+    @Property(tries = TRIES)
+    void noAcknowledgedWriteLostOrReorderedWithTheDefaultVariants(@ForAll("defaultVariants") Scenario scenario) {
+        assertLinearizable(scenario);
+    }
+
+    @Property(tries = TRIES)
+    void noAcknowledgedWriteLostOrReorderedWithAnyVariants(@ForAll("anyVariants") Scenario scenario) {
+        assertLinearizable(scenario);
+    }
+
+    /** With the default variants the election converges after the last fault, and the service then serves writes. */
+    @Property(tries = TRIES)
+    void theServiceAcknowledgesWritesAfterTheLastFault(@ForAll("defaultVariants") Scenario scenario) {
+        ServiceRun run = ServiceRun.settled(scenario);
+        assertThat(run.correct()).as(run::report).isTrue();
+        assertThat(run.recentWritesAcknowledged()).as(run::report).isPositive();
+    }
+
+    private static void assertLinearizable(Scenario scenario) {
+        ServiceRun run = ServiceRun.settled(scenario);
+        Statistics.label("servers").collect(scenario.ids().size());
+        Statistics.label("failovers (ballots that acknowledged, minus one)")
+                .collect(Math.min(run.sim().history().leadingBallots() - 1, 5));
+        assertThat(run.correct()).as(run::report).isTrue();
+    }
+
+    @Provide
+    Arbitrary<Scenario> defaultVariants() {
+        return ServiceSchedules.scenarios(Setups.exactly(Config.DEFAULT_VARIANTS));
+    }
+
+    @Provide
+    Arbitrary<Scenario> anyVariants() {
+        return ServiceSchedules.scenarios(Setups.anyVariants());
+    }
+}

@@ -1,0 +1,34 @@
+package io.stagger.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagger.sim.Scenario;
+import io.stagger.sim.ScenarioText;
+import io.stagger.sim.Workload;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays a failed service run: {@code -Dstagger.service.replay='<replay line>'} and
+ * {@code -Dstagger.service.workload=INTERVAL_MICROS,KEYS,MAJORITY_RULE} as printed in the report (by default the
+ * properties' workload for that scenario); {@code -Dstagger.until=MICROS} sets the end. Prints the report and checks
+ * that two replays give the same history. Skipped without a replay line.
+ */
+class ServiceReplayTest {
+
+    @Test
+    void replaysTheGivenServiceRun() {
+        String line = System.getProperty("stagger.service.replay");
+        Assumptions.assumeTrue(line != null && !line.isBlank(), "no -Dstagger.service.replay given");
+        Scenario scenario = ScenarioText.parse(line);
+        String[] w = System.getProperty("stagger.service.workload", "").split(",");
+        Workload workload = w.length == 3
+                ? new Workload(Long.parseLong(w[0].trim()), Integer.parseInt(w[1].trim()), Boolean.parseBoolean(w[2].trim()))
+                : ServiceRun.workloadFor(scenario, true);
+        long until = Long.getLong("stagger.until", ServiceRun.settledEnd(scenario));
+        ServiceRun first = ServiceRun.until(scenario, workload, until);
+        ServiceRun second = ServiceRun.until(scenario, workload, until);
+        System.out.println(first.report());
+        assertThat(first.sim().history()).isEqualTo(second.sim().history());
+    }
+}
