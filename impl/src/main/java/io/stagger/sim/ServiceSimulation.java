@@ -76,6 +76,7 @@ public final class ServiceSimulation {
     private long messagesSent;
     private long messagesLost;
     private long servingCount;
+    private int mostDownOrRecovering;
 
     /** The service over a simulation of {@code scenario}, with {@code workload}'s clients. */
     public ServiceSimulation(Scenario scenario, Workload workload) {
@@ -141,6 +142,19 @@ public final class ServiceSimulation {
         return ServiceChecker.check(history());
     }
 
+    /**
+     * The most servers that were down or recovering at once during the run: the service promises safety only while
+     * this stays a minority (docs/SERVICE.md, "Limits").
+     */
+    public int mostDownOrRecovering() {
+        return mostDownOrRecovering;
+    }
+
+    /** Whether at most a minority was ever down or recovering at once. */
+    public boolean withinLimits() {
+        return mostDownOrRecovering <= (ids.size() - 1) / 2;
+    }
+
     /** How many times a replica started serving under a new ballot. */
     public long servingCount() {
         return servingCount;
@@ -152,7 +166,8 @@ public final class ServiceSimulation {
         return "ops " + history.operations().size() + " (acknowledged " + history.acknowledged() + ", failed "
                 + history.failed() + ", indeterminate " + history.indeterminate() + "), ballots served "
                 + servingCount + ", ballots that acknowledged " + history.leadingBallots() + ", service messages "
-                + messagesSent + " (lost " + messagesLost + ")";
+                + messagesSent + " (lost " + messagesLost + "), most down or recovering at once "
+                + mostDownOrRecovering;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -258,6 +273,16 @@ public final class ServiceSimulation {
         }
     }
 
+    private void countDownOrRecovering() {
+        int count = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            if (!simulation.live(i) || replicas[i].recovering()) {
+                count++;
+            }
+        }
+        mostDownOrRecovering = Math.max(mostDownOrRecovering, count);
+    }
+
     private IllegalStateException failure(int i, String what, RuntimeException e) {
         return new IllegalStateException("the service failed at " + Timeline.time(simulation.nowMicros()) + " in "
                 + ids.get(i) + " on " + what + ": " + e.getMessage() + "\n  replay: " + simulation.scenario()
@@ -275,6 +300,9 @@ public final class ServiceSimulation {
                     replicas[i].recover(simulation.nowMicros(), effects[i]);
                 }
                 roleChanged(i);
+                if (!(cause instanceof Event.Start)) { // at the start the servers come up one by one
+                    countDownOrRecovering();
+                }
             } catch (RuntimeException e) {
                 throw failure(i, String.valueOf(cause), e);
             }
@@ -283,6 +311,7 @@ public final class ServiceSimulation {
         @Override
         public void crashed(int i) {
             retryGeneration[i]++;
+            countDownOrRecovering();
         }
 
         @Override

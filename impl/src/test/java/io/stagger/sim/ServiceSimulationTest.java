@@ -22,6 +22,7 @@ class ServiceSimulationTest {
         assertThat(history.operations()).hasSizeGreaterThan(2_000);
         assertThat(sim.violations()).isEmpty();
         assertThat(history.acknowledged()).isGreaterThan(history.operations().size() - 100);
+        assertThat(sim.mostDownOrRecovering()).isZero();
     }
 
     @Test
@@ -32,6 +33,8 @@ class ServiceSimulationTest {
         sim.runUntil(6_000 * MS);
         assertThat(sim.violations()).isEmpty();
         assertThat(sim.history().leadingBallots()).isGreaterThan(1);
+        assertThat(sim.mostDownOrRecovering()).isEqualTo(1);
+        assertThat(sim.withinLimits()).isTrue();
     }
 
     @Test

@@ -29,6 +29,21 @@ class ServiceProperties {
         assertLinearizable(scenario);
     }
 
+    /**
+     * The election's own fault schedules ({@link FaultSchedules}, kinds ALL): episodes that overlap, crashes without
+     * restart. The service promises safety only while at most a minority is down or recovering at once, which the
+     * simulation measures; runs beyond it are counted, not asserted.
+     */
+    @Property(tries = TRIES)
+    void noAcknowledgedWriteLostOrReorderedUnderOverlappingFaultsWithinTheLimits(
+            @ForAll("defaultVariantsUnderOverlappingFaults") Scenario scenario) {
+        ServiceRun run = ServiceRun.settled(scenario);
+        Statistics.label("within the limits").collect(run.sim().withinLimits());
+        if (run.sim().withinLimits()) {
+            assertThat(run.correct()).as(run::report).isTrue();
+        }
+    }
+
     /** With the default variants the election converges after the last fault, and the service then serves writes. */
     @Property(tries = TRIES)
     void theServiceAcknowledgesWritesAfterTheLastFault(@ForAll("defaultVariants") Scenario scenario) {
@@ -48,6 +63,14 @@ class ServiceProperties {
     @Provide
     Arbitrary<Scenario> defaultVariants() {
         return ServiceSchedules.scenarios(Setups.exactly(Config.DEFAULT_VARIANTS));
+    }
+
+    @Provide
+    Arbitrary<Scenario> defaultVariantsUnderOverlappingFaults() {
+        Arbitrary<Setup> setups = Setups.setups(Setups.exactly(Config.DEFAULT_VARIANTS))
+                .filter(setup -> setup.ids().size() >= ServiceSchedules.MIN_SERVERS
+                        && setup.ids().size() <= ServiceSchedules.MAX_SERVERS);
+        return FaultSchedules.scenarios(setups, FaultSchedules.Kinds.ALL);
     }
 
     @Provide

@@ -22,13 +22,18 @@ class ServiceSurveyTest {
     void tabulateTheServiceRuns() {
         int runs = Integer.getInteger("stagger.service.survey", 0);
         Assume.that(runs > 0);
-        StringBuilder table = new StringBuilder("| variants | rule | correct runs | ops per run (acknowledged) "
+        StringBuilder table = new StringBuilder("| variants | rule | correct runs within the limits | ops per run (acknowledged) "
                 + "| failovers per run (max) | acknowledged writes in the last rounds, min | wall ms per run |\n"
                 + "| --- | --- | --- | --- | --- | --- | --- |\n");
         row(table, "announce,epochs", ServiceSchedules.scenarios(Setups.exactly(Config.DEFAULT_VARIANTS)), true, runs);
         row(table, "any", ServiceSchedules.scenarios(Setups.anyVariants()), true, runs);
         row(table, "announce,epochs", ServiceSchedules.scenarios(Setups.exactly(Config.DEFAULT_VARIANTS)), false,
                 runs);
+        Arbitrary<Setup> setups = Setups.setups(Setups.exactly(Config.DEFAULT_VARIANTS))
+                .filter(setup -> setup.ids().size() >= ServiceSchedules.MIN_SERVERS
+                        && setup.ids().size() <= ServiceSchedules.MAX_SERVERS);
+        row(table, "announce,epochs, overlapping faults", FaultSchedules.scenarios(setups, FaultSchedules.Kinds.ALL),
+                true, runs);
         System.out.println("service runs, " + runs + " random scenarios per row:\n" + table);
     }
 
@@ -37,6 +42,8 @@ class ServiceSurveyTest {
         RandomGenerator<Scenario> generator = scenarios.generator(1_000);
         Random random = new Random(SURVEY_SEED);
         int correct = 0;
+        int beyondLimits = 0;
+        int beyondLimitsCorrect = 0;
         long ops = 0;
         long acknowledged = 0;
         long failovers = 0;
@@ -50,7 +57,15 @@ class ServiceSurveyTest {
                     ServiceRun.settledEnd(scenario));
             nanos += System.nanoTime() - start;
             ServiceHistory history = run.sim().history();
-            correct += run.correct() ? 1 : 0;
+            if (run.sim().withinLimits()) {
+                correct += run.correct() ? 1 : 0;
+            } else {
+                beyondLimits++;
+                beyondLimitsCorrect += run.correct() ? 1 : 0;
+                if (!run.correct() && majorityRule) {
+                    System.out.println("beyond the limits and not correct:" + run.report());
+                }
+            }
             ops += history.operations().size();
             acknowledged += history.acknowledged();
             long f = Math.max(0, history.leadingBallots() - 1);
@@ -59,7 +74,9 @@ class ServiceSurveyTest {
             minRecent = Math.min(minRecent, run.recentWritesAcknowledged());
         }
         table.append("| ").append(name).append(" | ").append(majorityRule ? "majority" : "claims-alone").append(" | ")
-                .append(correct).append('/').append(runs).append(" | ").append(ops / runs).append(" (")
+                .append(correct).append('/').append(runs - beyondLimits)
+                .append(beyondLimits == 0 ? "" : " (beyond the limits: " + beyondLimitsCorrect + "/" + beyondLimits + ")")
+                .append(" | ").append(ops / runs).append(" (")
                 .append(acknowledged / runs).append(") | ").append(String.format("%.1f", failovers / (double) runs))
                 .append(" (").append(maxFailovers).append(") | ").append(minRecent).append(" | ")
                 .append(nanos / runs / 1_000_000).append(" |\n");
