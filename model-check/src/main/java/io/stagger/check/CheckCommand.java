@@ -133,6 +133,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--generate-only",
+            description = "Only write the model (spec, MC.tla, MC.cfg) into its work directory and print that "
+                    + "directory; for running TLC by hand or distributed (model-check/tlc-distributed.sh).")
+    boolean generateOnly;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -186,6 +191,10 @@ public final class CheckCommand implements Callable<Integer> {
             return runMatrix(runner, options);
         }
         ModelConfig config = configuration(Integer.parseInt(servers.trim()));
+        if (generateOnly) {
+            out.println(runner.generate(config).toAbsolutePath());
+            return 0;
+        }
         RunResult result = run(runner, config);
         out.print(Reports.run(result));
         if (report != null) {

@@ -31,11 +31,19 @@ public final class TlcRunner {
         this.progress = progress;
     }
 
+    /** Writes the spec and the model for {@code config} into its work directory, and returns that directory. */
+    public Path generate(ModelConfig config) {
+        Path workDir = options.workRoot().resolve((options.simulate() ? "sim-" : "") + config.name());
+        SpecSource.copyInto(workDir, options.specDir());
+        ModelWriter.write(config, workDir);
+        return workDir;
+    }
+
     /** Generates the model for {@code config}, runs TLC on it and returns the result. */
     public RunResult run(ModelConfig config) {
-        Path workDir = options.workRoot().resolve((options.simulate() ? "sim-" : "") + config.name());
-        Path spec = SpecSource.copyInto(workDir, options.specDir());
-        Path cfg = ModelWriter.write(config, workDir);
+        Path workDir = generate(config);
+        Path spec = workDir.resolve(SpecSource.SPEC_FILE);
+        Path cfg = workDir.resolve(ModelWriter.MODULE + ".cfg");
         try {
             List<String> command = command(workDir, cfg);
             long start = System.nanoTime();
