@@ -75,20 +75,18 @@ public final class MaelstromNode {
         reader.start();
         try {
             while (true) {
+                if (timerLateness() > options.lateTimerSlackMicros() && !drain(inbox)) {
+                    break;
+                }
                 fireDueTimers();
+                if (inbox.isEmpty()) {
+                    stdout.flush(); // everything decided so far leaves before the node waits
+                }
                 Object input = inbox.poll(waitMicros(), TimeUnit.MICROSECONDS);
                 if (input == END_OF_INPUT) {
                     break;
                 }
-                if (input instanceof String line) {
-                    handleLine(line);
-                } else if (input instanceof BoundedLineReader.Overlong overlong) {
-                    log("ignored a line of " + overlong.length() + " characters (the limit is " + MAX_LINE_CHARS
-                            + "): " + overlong.head() + "…");
-                }
-                if (inbox.isEmpty()) {
-                    stdout.flush();
-                }
+                handleInput(input);
             }
             stdout.flush();
             log("stdin closed: stopping");
@@ -100,6 +98,42 @@ public final class MaelstromNode {
             log("stdout failed, stopping: " + e.getMessage());
             return 1;
         }
+    }
+
+    private void handleInput(Object input) {
+        if (input instanceof String line) {
+            handleLine(line);
+        } else if (input instanceof BoundedLineReader.Overlong overlong) {
+            log("ignored a line of " + overlong.length() + " characters (the limit is " + MAX_LINE_CHARS
+                    + "): " + overlong.head() + "…");
+        }
+    }
+
+    /**
+     * Handles every input line already queued; false at EOF. Called when a timer is late: a node that was not
+     * scheduled for longer than T (CPU starvation, a GC pause) must not time out a reply that is waiting in its
+     * inbox, so the messages that arrived while it stood still go first.
+     */
+    private boolean drain(BlockingQueue<Object> inbox) {
+        for (Object input = inbox.poll(); input != null; input = inbox.poll()) {
+            if (input == END_OF_INPUT) {
+                return false;
+            }
+            handleInput(input);
+        }
+        return true;
+    }
+
+    /** How late the most overdue timer is, in microseconds (0 if none is due). */
+    private long timerLateness() {
+        long now = nowMicros();
+        long lateness = 0;
+        for (long deadline : timerDeadlines) {
+            if (deadline != NOT_ARMED) {
+                lateness = Math.max(lateness, now - deadline);
+            }
+        }
+        return lateness;
     }
 
     private void readLines(InputStream in, BlockingQueue<Object> inbox) {

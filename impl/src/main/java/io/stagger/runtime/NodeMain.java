@@ -86,6 +86,12 @@ public final class NodeMain implements Callable<Integer> {
                     + " sessions.")
     Long incarnation;
 
+    @Option(names = "--late-timer-slack", paramLabel = "DURATION", defaultValue = "5ms",
+            description = "A timer that fires later than this (the node was not scheduled: CPU starvation, a GC"
+                    + " pause) first lets the input that queued up meanwhile be handled, so that a reply waiting in"
+                    + " stdin is not timed out. Default: ${DEFAULT-VALUE}.")
+    String lateTimerSlack;
+
     @Option(names = {"-v", "--verbose"}, description = "Log every protocol step on stderr, not only role changes.")
     boolean verbose;
 
@@ -138,7 +144,8 @@ public final class NodeMain implements Callable<Integer> {
                     "--service-rule must be majority or none, not '" + serviceRule + "'");
         };
         return new NodeOptions(config, mode, bootMarkerDir, verbose, majorityRule,
-                incarnation == null ? System.currentTimeMillis() : incarnation);
+                incarnation == null ? System.currentTimeMillis() : incarnation,
+                Durations.micros(Durations.parse(lateTimerSlack)));
     }
 
     private static Map<String, Map<String, Duration>> parseMatrix(String text) {

@@ -7,10 +7,10 @@ import io.stagger.core.Config;
  * {@code incarnation} tells this boot of the process from every other (it goes into the service's ballots).
  */
 public record NodeOptions(Config config, BootMode bootMode, String bootMarkerDir, boolean verbose,
-                          boolean serviceMajorityRule, long incarnation) {
+                          boolean serviceMajorityRule, long incarnation, long lateTimerSlackMicros) {
 
     /** The defaults: {@link Config#defaults()}, boot mode auto, quiet, the service's majority rule. */
     public static NodeOptions defaults() {
-        return new NodeOptions(Config.defaults(), BootMode.AUTO, null, false, true, System.currentTimeMillis());
+        return new NodeOptions(Config.defaults(), BootMode.AUTO, null, false, true, System.currentTimeMillis(), 5_000);
     }
 }
