@@ -3,6 +3,7 @@ package io.stagger.sim;
 import io.stagger.service.KvOp;
 import io.stagger.service.KvResult;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.TreeMap;
  * </ol>
  *
  * Sound: a correct service's own order passes. Not complete: gap positions are not reserved between keys, and an
- * indeterminate writer's real-time lower bound is not checked.
+ * indeterminate cas placed in a gap does not have its precondition checked.
  */
 public final class ServiceChecker {
     private static final String ABSENT = null;
@@ -139,6 +140,22 @@ public final class ServiceChecker {
             }
         }
         Long[] positions = opAt.keySet().toArray(new Long[0]);
+        // For the real-time lower bound of an unseen writer: positioned operations by completion, and the highest
+        // position among those completed up to each.
+        List<ClientOperation> byCompletion = new ArrayList<>();
+        opAt.values().forEach(id -> {
+            if (byId.containsKey(id) && byId.get(id).result() != null) {
+                byCompletion.add(byId.get(id));
+            }
+        });
+        byCompletion.sort(Comparator.comparingLong(ClientOperation::completeMicros));
+        long[] completedAt = new long[byCompletion.size()];
+        long[] highestPositionSoFar = new long[byCompletion.size()];
+        for (int k = 0; k < byCompletion.size(); k++) {
+            completedAt[k] = byCompletion.get(k).completeMicros();
+            long position = positionOf.get(byCompletion.get(k).id());
+            highestPositionSoFar[k] = Math.max(position, k == 0 ? 0 : highestPositionSoFar[k - 1]);
+        }
         Map<String, String> current = new HashMap<>();
         Map<String, Long> lastPositionOnKey = new HashMap<>();
         Set<Long> usedUnseen = new HashSet<>();
@@ -157,7 +174,9 @@ public final class ServiceChecker {
             if (!expected.equals(result)) {
                 String seen = observedValue(op.op(), result, cur);
                 ClientOperation writer = seen == null ? null : writerOf.get(key + "=" + seen);
-                String why = explain(writer, op, lastOnKey, position, index, positions, usedUnseen, positionOf);
+                long after = writer == null ? lastOnKey
+                        : Math.max(lastOnKey, highestCompletedBefore(writer.invokeMicros(), completedAt, highestPositionSoFar));
+                String why = explain(writer, op, after, position, index, positions, usedUnseen, positionOf);
                 if (why != null) {
                     violations.add(op + " at position " + position + " gave " + result + " where the acknowledged"
                             + " operations before it give " + expected + " (" + key + " = " + cur + "): " + why);
@@ -181,9 +200,25 @@ public final class ServiceChecker {
         }
     }
 
+    /** The highest position among the positioned operations that completed before {@code micros}, or 0. */
+    private static long highestCompletedBefore(long micros, long[] completedAt, long[] highestPositionSoFar) {
+        int low = 0;
+        int high = completedAt.length; // first index completed at or after micros
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (completedAt[mid] < micros) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low == 0 ? 0 : highestPositionSoFar[low - 1];
+    }
+
     /**
      * Why {@code writer} cannot have written the value that {@code op} saw, or {@code null} if it can: an operation
-     * indeterminate to its client, invoked before {@code op} completed, used once, with a free position between.
+     * indeterminate to its client, invoked before {@code op} completed, used once, with a free position after
+     * {@code lastOnKey} (the last operation on the key, or one that completed before the writer was invoked).
      */
     private static String explain(ClientOperation writer, ClientOperation op, long lastOnKey, long position, int index,
                                   Long[] positions, Set<Long> usedUnseen, Map<Long, Long> positionOf) {

@@ -83,6 +83,15 @@ class ServiceCheckerTest {
     }
 
     @Test
+    void anIndeterminateWriteComesAfterWhatCompletedBeforeItBegan() {
+        acked(new KvOp.Write("k", "v0"), 0, 10, KvResult.OK, B1, 1);
+        acked(new KvOp.Write("j", "v1"), 0, 10, KvResult.OK, B1, 3);
+        unanswered(new KvOp.Write("k", "v2"), 12); // begun after position 3 completed, so it cannot be at 2
+        acked(new KvOp.Read("k"), 20, 30, new KvResult.Value("v2"), B1, 4);
+        assertThat(check()).singleElement().asString().contains("no free position");
+    }
+
+    @Test
     void aValueWrittenOnlyByAnUnavailableOperationIsCaught() {
         unavailable(new KvOp.Write("k", "v0"), 0);
         acked(new KvOp.Read("k"), 20, 30, new KvResult.Value("v0"), B1, 2);
