@@ -32,7 +32,7 @@ public final class CheckCommand implements Callable<Integer> {
                     + "none is the claims' variant. Default: ${DEFAULT-VALUE}.")
     String variants;
 
-    @Option(names = "--faults", paramLabel = "LIST", defaultValue = "crash,restart",
+    @Option(names = "--faults", paramLabel = "LIST", defaultValue = "crash,partition",
             description = "Faults to inject: crash, restart (needs crash), loss, late (delayed beyond D), "
                     + "partition (heals later), or none. Default: ${DEFAULT-VALUE}.")
     String faults;

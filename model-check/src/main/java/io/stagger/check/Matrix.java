@@ -15,7 +15,8 @@ public final class Matrix {
             EnumSet.of(Fault.LOSS),
             EnumSet.of(Fault.LATE),
             EnumSet.of(Fault.PARTITION),
-            EnumSet.of(Fault.CRASH, Fault.PARTITION));
+            EnumSet.of(Fault.CRASH, Fault.PARTITION),
+            EnumSet.of(Fault.CRASH, Fault.RESTART, Fault.PARTITION));
 
     private Matrix() {
     }

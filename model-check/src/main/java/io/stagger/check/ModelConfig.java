@@ -43,11 +43,6 @@ public record ModelConfig(int servers, Set<Variant> variants, Set<Fault> faults,
         faults = Collections.unmodifiableSet(faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults));
     }
 
-    /** The default configuration: the product's default variant set under its widest fault model that runs in seconds. */
-    public static ModelConfig defaults() {
-        return of(3, EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS), EnumSet.of(Fault.CRASH, Fault.RESTART));
-    }
-
     /** A configuration with the default budget, timing and bounds. */
     public static ModelConfig of(int servers, Set<Variant> variants, Set<Fault> faults) {
         return new ModelConfig(servers, variants, faults, 1, Timing.DEFAULT, 0, 6,

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class TlcRunner {
     private final RunOptions options;
     private final PrintStream progress;
+    private volatile long lastDistinct = -1;
 
     /** A runner with {@code options} that reports progress to {@code progress}. */
     public TlcRunner(RunOptions options, PrintStream progress) {
@@ -42,6 +43,7 @@ public final class TlcRunner {
     /** Generates the model for {@code config}, runs TLC on it and returns the result. */
     public RunResult run(ModelConfig config) {
         Path workDir = generate(config);
+        lastDistinct = -1;
         Path spec = workDir.resolve(SpecSource.SPEC_FILE);
         Path cfg = workDir.resolve(ModelWriter.MODULE + ".cfg");
         try {
@@ -63,8 +65,9 @@ public final class TlcRunner {
             if (!options.quiet()) {
                 progress.println();
             }
-            TlcOutcome outcome = new TlcOutputParser(Files.readAllLines(spec))
+            TlcOutcome parsed = new TlcOutputParser(Files.readAllLines(spec))
                     .parse(lines, finished ? process.exitValue() : -1, !finished);
+            TlcOutcome outcome = parsed.distinctStates() >= 0 ? parsed : withProgressCount(parsed);
             return new RunResult(config, outcome, wallMillis, options.simulate(), workDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,6 +75,12 @@ public final class TlcRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while TLC ran", e);
         }
+    }
+
+    /** A run stopped early (timeout) still reports how far it got: the last progress count. */
+    private TlcOutcome withProgressCount(TlcOutcome parsed) {
+        return new TlcOutcome(parsed.verdict(), parsed.violated(), lastDistinct, parsed.statesGenerated(),
+                parsed.depth(), parsed.trace(), parsed.loopBackTo(), parsed.stutters(), parsed.message());
     }
 
     private List<String> command(Path workDir, Path cfg) {
@@ -107,6 +116,7 @@ public final class TlcRunner {
                     String[] counts = line.substring(TlcMain.PROGRESS_PREFIX.length()).trim().split(" ");
                     long now = System.nanoTime();
                     long generated = Long.parseLong(counts[1]);
+                    lastDistinct = Long.parseLong(counts[0]);
                     long perSecond = (generated - lastGenerated) * 1_000_000_000L / Math.max(1, now - lastNanos);
                     lastGenerated = generated;
                     lastNanos = now;
