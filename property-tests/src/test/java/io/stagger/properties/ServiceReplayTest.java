@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagger.sim.Scenario;
 import io.stagger.sim.ScenarioText;
+import io.stagger.sim.ServiceSimulation;
 import io.stagger.sim.Workload;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Replays a failed service run: {@code -Dstagger.service.replay='<replay line>'} and
  * {@code -Dstagger.service.workload=INTERVAL_MICROS,KEYS,MAJORITY_RULE} as printed in the report (by default the
- * properties' workload for that scenario); {@code -Dstagger.until=MICROS} sets the end. Prints the report and checks
- * that two replays give the same history. Skipped without a replay line.
+ * properties' workload for that scenario); {@code -Dstagger.until=MICROS} sets the end. Prints the election's
+ * timeline and the report, and checks that replays give the same history (recording the timeline changes nothing).
+ * Skipped without a replay line.
  */
 class ServiceReplayTest {
 
@@ -26,9 +28,14 @@ class ServiceReplayTest {
                 ? new Workload(Long.parseLong(w[0].trim()), Integer.parseInt(w[1].trim()), Boolean.parseBoolean(w[2].trim()))
                 : ServiceRun.workloadFor(scenario, true);
         long until = Long.getLong("stagger.until", ServiceRun.settledEnd(scenario));
+        ServiceSimulation withTimeline = new ServiceSimulation(scenario, workload);
+        withTimeline.simulation().recordTimeline();
+        withTimeline.runUntil(until);
+        System.out.println(withTimeline.simulation().timeline().render());
         ServiceRun first = ServiceRun.until(scenario, workload, until);
         ServiceRun second = ServiceRun.until(scenario, workload, until);
         System.out.println(first.report());
+        assertThat(withTimeline.history()).isEqualTo(first.sim().history());
         assertThat(first.sim().history()).isEqualTo(second.sim().history());
     }
 }
