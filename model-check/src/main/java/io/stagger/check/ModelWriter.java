@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Writes the MC module and its .cfg for one configuration into a work directory (never into spec/). */
 public final class ModelWriter {
@@ -13,13 +15,17 @@ public final class ModelWriter {
     private ModelWriter() {
     }
 
-    /** Writes {@code MC.tla} and {@code MC.cfg} into {@code workDir}; returns the .cfg. */
-    public static Path write(ModelConfig config, Path workDir) {
+    /**
+     * Writes {@code MC.tla} and {@code MC.cfg} into {@code workDir}; returns the .cfg. For simulation the temporal
+     * property Convergence is left out: TLC's liveness check on simulated traces is experimental and reported
+     * violations on traces whose loop was converged throughout.
+     */
+    public static Path write(ModelConfig config, Path workDir, boolean simulate) {
         try {
             Files.createDirectories(workDir);
             Files.writeString(workDir.resolve(MODULE + ".tla"), module(config));
             Path cfg = workDir.resolve(MODULE + ".cfg");
-            Files.writeString(cfg, cfg(config));
+            Files.writeString(cfg, cfg(config, simulate));
             return cfg;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -34,6 +40,10 @@ public final class ModelWriter {
     }
 
     static String cfg(ModelConfig config) {
+        return cfg(config, false);
+    }
+
+    static String cfg(ModelConfig config, boolean simulate) {
         Timing timing = config.timing();
         StringBuilder cfg = new StringBuilder();
         cfg.append("\\* ").append(config.name()).append('\n');
@@ -56,7 +66,11 @@ public final class ModelWriter {
         constant(cfg, "FailoverBound", config.failoverBound());
         cfg.append("SPECIFICATION Spec\n");
         cfg.append("INVARIANTS ").append(String.join(" ", config.invariants())).append('\n');
-        cfg.append("PROPERTIES ").append(String.join(" ", config.properties())).append('\n');
+        List<String> properties = new ArrayList<>(config.properties());
+        if (simulate) {
+            properties.remove("Convergence");
+        }
+        cfg.append("PROPERTIES ").append(String.join(" ", properties)).append('\n');
         if (config.variants().contains(Variant.EPOCHS)) {
             // Without epochs every epoch is 0 and no constraint is needed; see model-check/README.md.
             cfg.append("CONSTRAINT EpochBound\n");

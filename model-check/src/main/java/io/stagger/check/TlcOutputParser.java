@@ -13,7 +13,8 @@ public final class TlcOutputParser {
             "^Error: (?:Invariant|Action property|Property) (\\w+) is violated.*");
     private static final Pattern STATS = Pattern.compile(
             "^([\\d,]+) states generated, ([\\d,]+) distinct states found, ([\\d,]+) states left on queue\\.");
-    private static final Pattern SIMULATED = Pattern.compile("^The number of states generated: ([\\d,]+)");
+    private static final Pattern SIMULATED = Pattern.compile(
+            "^(?:The number of states generated: |Progress: )([\\d,]+)(?: states checked)?");
     private static final Pattern DEPTH = Pattern.compile("^The depth of the complete state graph search is (\\d+)\\.");
     private static final Pattern STATE = Pattern.compile("^State (\\d+): (.*)$");
     private static final Pattern BACK_TO = Pattern.compile("^Back to state (\\d+)");

@@ -36,7 +36,7 @@ public final class TlcRunner {
     public Path generate(ModelConfig config) {
         Path workDir = options.workRoot().resolve((options.simulate() ? "sim-" : "") + config.name());
         SpecSource.copyInto(workDir, options.specDir());
-        ModelWriter.write(config, workDir);
+        ModelWriter.write(config, workDir, options.simulate());
         return workDir;
     }
 

@@ -60,6 +60,15 @@ class CheckVerdictsTest {
     }
 
     @Test
+    void simulationSamplesLargerGroups() {
+        Run run = check("-q", "--servers", "5", "--faults", "crash,loss", "--simulate", "--depth", "40",
+                "--traces", "100", "--seed", "7");
+        assertThat(run.code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run.only().verdictText()).isEqualTo("pass (simulated)");
+        assertThat(run.only().outcome().statesGenerated()).isPositive();
+    }
+
+    @Test
     void badOptionsAreRejectedWithAClearMessage() {
         assertThat(check("--variants", "announce,gossip").code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown variant 'gossip'");
