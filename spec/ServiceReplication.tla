@@ -31,7 +31,7 @@ ASSUME N \in Nat \ {0} /\ MaxRound \in Nat /\ MaxCrashes \in Nat /\ IsFiniteSet(
 Server == 1..N
 Majority == N \div 2 + 1
 \* A restarted server hears from a majority of the others, not counting itself (docs/SERVICE.md, Restart).
-RecoveryQuorum == IF Majority < N - 1 THEN Majority ELSE N - 1
+RecoveryQuorum == IF N = 1 THEN 0 ELSE (N - 1) \div 2 + 1
 
 \* A ballot (round, id, incarnation), ordered lexicographically; Zero is below every ballot a server takes.
 Zero == [r |-> 0, s |-> 0, i |-> 0]

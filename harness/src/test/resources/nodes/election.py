@@ -20,6 +20,9 @@ def master():
 def answer(message):
     if silent:
         return
+    if not node.ids:  # a restarted node asked before its init: not an error of the election
+        node.reply(message, {"type": "error", "code": 11, "text": "not initialised yet"})
+        return
     chosen = master()
     node.reply(message, {"type": "master_ok", "master": chosen, "role": "MASTER" if chosen == node.id else "BACKUP",
                          "epoch": 0, "rank": node.ids.index(node.id) + 1})

@@ -293,7 +293,8 @@ public final class KvReplica {
     private void finishRecoveryIfMajority(long nowMicros, KvEffects out) {
         // A majority of the others, not counting itself: its own memory is empty, and a quorum that a leader
         // formed with its forgotten promise still meets this set in a server that remembers.
-        if (recoveries.size() < Math.min(members.size() / 2 + 1, members.size() - 1)) {
+        int others = members.size() - 1;
+        if (recoveries.size() < (others == 0 ? 0 : others / 2 + 1)) {
             return;
         }
         for (RecoverOk answer : recoveries.values()) {
