@@ -10,6 +10,7 @@ import io.stagger.core.Group;
 import io.stagger.core.Message;
 import io.stagger.core.Role;
 import io.stagger.core.Server;
+import io.stagger.core.StepObserver;
 import io.stagger.core.Timer;
 import io.stagger.json.ErrorCode;
 import io.stagger.json.MalformedInput;
@@ -51,8 +52,11 @@ public final class MaelstromNode {
     private final Writer stdout;
     private final PrintStream stderr;
     private final long startNanos = System.nanoTime();
+    private final long startWallMicros = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH,
+            java.time.Instant.now());
     private final long[] timerDeadlines = new long[Timer.values().length];
     private final Outbox outbox = new Outbox();
+    private StepObserver stepObserver = StepObserver.NONE;
 
     private String self;
     private Server server;
@@ -65,6 +69,16 @@ public final class MaelstromNode {
         this.stdout = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         this.stderr = err;
         java.util.Arrays.fill(timerDeadlines, NOT_ARMED);
+    }
+
+    /** Tells {@code observer} of every step of this node's server (the trace, {@code --trace}); call before {@link #run}. */
+    public void observeWith(StepObserver observer) {
+        this.stepObserver = observer;
+    }
+
+    /** The wall-clock time, in microseconds since the epoch, at which this node's own time was 0. */
+    public long startWallMicros() {
+        return startWallMicros;
     }
 
     /** Runs until EOF on {@code in}; returns the process exit code. */
@@ -259,6 +273,7 @@ public final class MaelstromNode {
         Config config = options.config();
         Group group = Group.of(ids, config.rankRule());
         Server created = new Server(nodeId.textValue(), group, config);
+        created.observeWith(stepObserver);
         self = created.self();
         server = created;
         long retryMicros = 2 * io.stagger.core.Durations.micros(config.detectionPeriod());

@@ -5,6 +5,13 @@ import io.stagger.core.DelayBounds;
 import io.stagger.core.Durations;
 import io.stagger.core.RankRule;
 import io.stagger.core.Variant;
+import io.stagger.trace.TraceRecorder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -92,6 +99,10 @@ public final class NodeMain implements Callable<Integer> {
                     + " stdin is not timed out. Default: ${DEFAULT-VALUE}.")
     String lateTimerSlack;
 
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write every protocol step as a JSON line to FILE, for `stagger check --trace`.")
+    Path traceFile;
+
     @Option(names = {"-v", "--verbose"}, description = "Log every protocol step on stderr, not only role changes.")
     boolean verbose;
 
@@ -109,7 +120,16 @@ public final class NodeMain implements Callable<Integer> {
     public Integer call() {
         NodeOptions options = options();
         MaelstromNode node = new MaelstromNode(options, System.out, System.err);
-        return node.run(System.in);
+        if (traceFile == null) {
+            return node.run(System.in);
+        }
+        try (TraceRecorder trace = new TraceRecorder(Files.newBufferedWriter(traceFile, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), node.startWallMicros())) {
+            node.observeWith(trace);
+            return node.run(System.in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the trace " + traceFile, e);
+        }
     }
 
     /** The options as a validated {@link NodeOptions}; throws {@link IllegalArgumentException} with a clear text. */

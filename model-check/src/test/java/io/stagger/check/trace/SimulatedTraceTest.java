@@ -1,0 +1,50 @@
+package io.stagger.check.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagger.core.Config;
+import io.stagger.sim.Fault;
+import io.stagger.sim.Scenario;
+import io.stagger.sim.Simulation;
+import io.stagger.trace.TraceRecorder;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The simulator's traces of correct runs validate against the spec (issue 10). */
+class SimulatedTraceTest {
+    static final long MS = 1_000;
+
+    @Test
+    void aRunWithACrashARestartAndAPartitionValidates() throws IOException {
+        List<Fault> faults = List.of(new Fault.Crash(300 * MS, "n1"), new Fault.Restart(900 * MS, "n1"),
+                new Fault.Partition(1_300 * MS, List.of(Set.of("n3"))), new Fault.Heal(1_700 * MS));
+        Path traces = record("crash-partition", new Scenario(List.of("n1", "n2", "n3"), Config.defaults(), 7, faults),
+                2_200 * MS);
+
+        TraceVerdict verdict = new TraceValidator(null, 120).validate(traces, workDir("crash-partition"));
+
+        System.out.print(verdict.report());
+        assertThat(verdict.error()).isNull();
+        assertThat(verdict.accepted()).as(verdict.report()).isTrue();
+    }
+
+    /** Runs {@code scenario} until {@code untilMicros} and writes its trace; returns the trace file. */
+    static Path record(String name, Scenario scenario, long untilMicros) throws IOException {
+        Path file = workDir(name).resolve("traces").resolve("sim.jsonl");
+        Files.createDirectories(file.getParent());
+        try (Writer out = Files.newBufferedWriter(file); TraceRecorder recorder = new TraceRecorder(out, 0)) {
+            Simulation simulation = new Simulation(scenario).observe(recorder);
+            simulation.runUntil(untilMicros);
+        }
+        return file;
+    }
+
+    static Path workDir(String name) {
+        return Path.of(System.getProperty("stagger.work.dir", "target/test-runs"), "trace-" + name);
+    }
+}
