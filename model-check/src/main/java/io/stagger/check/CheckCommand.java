@@ -1,5 +1,7 @@
 package io.stagger.check;
 
+import io.stagger.check.trace.TraceValidator;
+import io.stagger.check.trace.TraceVerdict;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Option;
             "  bin/stagger check --variants announce,epochs --servers 3 --faults crash,partition",
             "  bin/stagger check --variants none --faults partition",
             "  bin/stagger check --matrix --servers 3 --report model-check/RESULTS.md",
-            "  bin/stagger check --servers 5 --faults crash,loss --simulate --depth 200 --traces 5000"})
+            "  bin/stagger check --servers 5 --faults crash,loss --simulate --depth 200 --traces 5000",
+            "  bin/stagger check --trace store/election/<time>/traces   (trace validation, model-check/TRACES.md)"})
 public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs",
             description = "Variants of PROTOCOL.md §5: announce, epochs, redirect, comma-separated; "
@@ -138,6 +141,12 @@ public final class CheckCommand implements Callable<Integer> {
                     + "directory; for running TLC by hand or distributed (model-check/tlc-distributed.sh).")
     boolean generateOnly;
 
+    @Option(names = "--trace", paramLabel = "DIR",
+            description = "Trace validation: does the spec admit the run recorded in DIR (the *.jsonl files of "
+                    + "node --trace or the simulator)? Exit code 0 accepted, 1 rejected (the first event the spec "
+                    + "does not allow is named), 3 TLC failed. See model-check/TRACES.md.")
+    Path traceDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -184,6 +193,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (traceDir != null) {
+            TraceVerdict verdict = new TraceValidator(specDir, timeoutSeconds == 0 ? Long.MAX_VALUE : timeoutSeconds)
+                    .validate(traceDir, workRoot().resolve("trace"));
+            out.print(verdict.report());
+            return verdict.error() != null ? 3 : verdict.accepted() ? 0 : 1;
+        }
         RunOptions options = new RunOptions(workers, simulate, depth, traces, seed, timeoutSeconds, specDir,
                 workRoot(), javaOptions, quiet);
         TlcRunner runner = new TlcRunner(options, err);
