@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  *       {@code type}), of an unknown type, arrives before {@code init}, or is {@code init} or {@code master}, gets a
  *       reply with {@code in_reply_to} equal to its {@code msg_id}, addressed to its {@code src}.</li>
  * </ul>
+ * A body with {@code in_reply_to} is a reply, never a request.
  * Requests answered later by design (read, write, cas and kv_forward wait for replication or the master; inquiry is
  * answered only by a master or, with redirect, a backup) and one-way messages are not held to the last rule.
  */
@@ -119,7 +120,7 @@ final class NodeChecker {
     }
 
     /** What the node itself would read from a line: a string src, an object body, its type and msg_id. */
-    private record Request(String src, JsonNode type, Long msgId) {
+    private record Request(String src, JsonNode type, Long msgId, boolean isReply) {
         static Request parse(String line) {
             JsonNode message;
             try {
@@ -133,10 +134,13 @@ final class NodeChecker {
             }
             JsonNode body = message.get("body");
             Long msgId = body.path("msg_id").canConvertToExactIntegral() ? body.get("msg_id").asLong() : null;
-            return new Request(message.get("src").textValue(), body.get("type"), msgId);
+            return new Request(message.get("src").textValue(), body.get("type"), msgId, body.has("in_reply_to"));
         }
 
         boolean mustBeAnsweredAtOnce(boolean initialised) {
+            if (isReply) {
+                return false; // a reply (it has in_reply_to) is not a request, whatever its type
+            }
             if (type == null || !type.isTextual()) {
                 return true;
             }
