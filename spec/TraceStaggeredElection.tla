@@ -2,9 +2,10 @@
 (***************************************************************************)
 (* Trace validation: does StaggeredElection admit the behaviour that an    *)
 (* implementation run recorded?  `bin/stagger check --trace DIR` generates *)
-(* a module MCTrace that EXTENDS this one and defines Trace (the run's     *)
-(* events, in an order consistent with causality) and StartAt (when each   *)
-(* server started); see model-check/TRACES.md.                             *)
+(* module TraceData (TraceLog: the run's events, in an order consistent    *)
+(* with causality; TraceStartAt: when each server started) in place of     *)
+(* spec/TraceData.tla, a small example; see model-check/TRACES.md.  The    *)
+(* trace is a definition, not a CONSTANT, so that TLC evaluates it once.   *)
 (*                                                                         *)
 (* The usual trace-spec pattern: `i` indexes the trace; every observed     *)
 (* event is one step of StaggeredElection's Next -- the action the event   *)
@@ -23,15 +24,15 @@
 (*   - Start.  Each server starts at StartAt[s] (its Start event), not     *)
 (*     within StartSkew of the others: its first timer is armed from then. *)
 (*   - Crash.  A server's crash is unobserved; it is taken just before the *)
-(*     server's recorded Restart, at the same time (TraceCrash).           *)
+(*     server's recorded Restart, at the same time (TraceCrash), and keeps *)
+(*     the messages in flight to it.                                       *)
 (*   - Stale timers.  A timer firing that the implementation ignored       *)
 (*     (IgnoredTimer) is a stuttering step.                                *)
 (***************************************************************************)
-EXTENDS StaggeredElection
+EXTENDS StaggeredElection, TraceData
 
-CONSTANTS
-    Trace,    \* a sequence of event records, see MCTrace
-    StartAt   \* StartAt[s]: the time at which server s started
+Trace == TraceLog          \* a sequence of event records
+StartAt == TraceStartAt    \* StartAt[s]: the time at which server s started
 
 VARIABLES
     i,        \* the index of the next event of Trace to match
@@ -73,11 +74,19 @@ AdvanceTime ==
     /\ now' = Ev.t
     /\ UNCHANGED <<up, serverVars, faultVars, clock, i>>
 
-(* The unobserved crash before a recorded Restart.                         *)
+(* The unobserved crash before a recorded Restart: Crash, except that the  *)
+(* messages in flight to the server stay (the crash is placed at the       *)
+(* restart, and a real network may deliver what was sent while it was     *)
+(* down to the new incarnation).                                           *)
 TraceCrash ==
     /\ i <= Len(Trace) /\ Ev.action = "Restart" /\ now = Ev.t
-    /\ Crash(Ev.srv)
-    /\ UNCHANGED <<i, now>>
+    /\ LET s == Ev.srv IN
+       /\ up[s]
+       /\ up' = [up EXCEPT ![s] = FALSE]
+       /\ Blank(s)
+       /\ timerElection' = [timerElection EXCEPT ![s] = OFF]
+       /\ crashes' = crashes + 1
+    /\ UNCHANGED <<net, cut, restarts, losses, lates, partitions, clock, i, now>>
 
 (* The messages in flight that the event says it received; of several      *)
 (* equal ones, the oldest (they differ only in their delay budget).        *)

@@ -100,7 +100,8 @@ public final class NodeMain implements Callable<Integer> {
     String lateTimerSlack;
 
     @Option(names = "--trace", paramLabel = "FILE",
-            description = "Write every protocol step as a JSON line to FILE, for `stagger check --trace`.")
+            description = "Append every protocol step as a JSON line to FILE (a directory: to DIR/<node id>.jsonl), "
+                    + "for `stagger check --trace`.")
     Path traceFile;
 
     @Option(names = {"-v", "--verbose"}, description = "Log every protocol step on stderr, not only role changes.")
@@ -123,8 +124,10 @@ public final class NodeMain implements Callable<Integer> {
         if (traceFile == null) {
             return node.run(System.in);
         }
-        try (TraceRecorder trace = new TraceRecorder(Files.newBufferedWriter(traceFile, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND), node.startWallMicros())) {
+        try (TraceRecorder trace = Files.isDirectory(traceFile)
+                ? TraceRecorder.inDirectory(traceFile, node.startWallMicros())
+                : new TraceRecorder(Files.newBufferedWriter(traceFile, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND), node.startWallMicros())) {
             node.observeWith(trace);
             return node.run(System.in);
         } catch (IOException e) {

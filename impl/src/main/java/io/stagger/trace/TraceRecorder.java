@@ -11,6 +11,10 @@ import io.stagger.core.Variant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -26,19 +30,37 @@ import java.util.stream.Collectors;
  * so that a node that is killed leaves a complete trace up to its last step.
  */
 public final class TraceRecorder implements StepObserver, AutoCloseable {
-    private final Writer out;
+    private final Path directory; // null: write to out
     private final long offsetMicros;
+    private Writer out;
     private long sequence;
 
     /** A recorder that writes to {@code out}, adding {@code offsetMicros} to every step's time. */
     public TraceRecorder(Writer out, long offsetMicros) {
+        this(null, out, offsetMicros);
+    }
+
+    private TraceRecorder(Path directory, Writer out, long offsetMicros) {
+        this.directory = directory;
         this.out = out;
         this.offsetMicros = offsetMicros;
+    }
+
+    /**
+     * A recorder that appends to {@code <directory>/<server id>.jsonl}, opened at the first step (a node learns its
+     * id only from Maelstrom's init), so that every node of a run can be given the same directory.
+     */
+    public static TraceRecorder inDirectory(Path directory, long offsetMicros) {
+        return new TraceRecorder(directory, null, offsetMicros);
     }
 
     @Override
     public synchronized void stepped(Server server, Action action, Event cause, long nowMicros) {
         try {
+            if (out == null) {
+                out = Files.newBufferedWriter(directory.resolve(server.self() + ".jsonl"), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
             out.write(line(sequence++, server, action, cause, nowMicros + offsetMicros));
             out.write('\n');
             out.flush();
@@ -139,6 +161,8 @@ public final class TraceRecorder implements StepObserver, AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        out.close();
+        if (out != null) {
+            out.close();
+        }
     }
 }

@@ -28,13 +28,13 @@ public record TraceEvent(long time, String server, int rank, String action, Stri
         return text(raw, name, source);
     }
 
-    /** A one-line description for reports. */
-    public String describe() {
+    /** A one-line description for reports, with the time since {@code originMicros} (the trace's first event). */
+    public String describe(long originMicros) {
         String what = "receive".equals(cause)
                 ? type + " from rank " + fromRank + " (master " + msgMaster
                         + (msgRevoked != 0 ? ", revoked " + msgRevoked : "") + ", epoch " + msgEpoch + ")"
                 : "timer".equals(cause) ? raw.get("timer") + " timer" : cause;
-        return server + " (rank " + rank + ") " + action + " on " + what + " at t=" + time + "us -> " + role
+        return server + " (rank " + rank + ") " + action + " on " + what + " at t=" + (time - originMicros) + "us -> " + role
                 + " master " + masterRank + " epoch " + epoch + "  [" + source + "]";
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The events of one run: every {@code *.jsonl} file of a directory (one per node, or the simulator's one file),
+ * The events of one run: every {@code *.jsonl} file directly in a directory (one per node, or the simulator's one file),
  * merged into one sequence by time. Each file keeps its own order; equal times keep the files' order (the simulator's
  * global order is its file order). The nodes of a harness run stamp wall-clock time, so the merge is consistent with
  * causality as long as the nodes' clocks agree to better than one message delay.
@@ -40,7 +40,7 @@ public final class TraceLog {
         if (!Files.isDirectory(path)) {
             throw new IllegalArgumentException("no such trace file or directory: " + path);
         }
-        try (Stream<Path> walk = Files.walk(path)) {
+        try (Stream<Path> walk = Files.list(path)) {
             return walk.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

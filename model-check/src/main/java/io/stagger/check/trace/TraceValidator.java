@@ -61,19 +61,19 @@ public final class TraceValidator {
             reader.join();
             long wallMillis = (System.nanoTime() - start) / 1_000_000;
             if (!finished) {
-                return new TraceVerdict(false, events.size(), 0, null, null, reached.distinct, wallMillis,
+                return new TraceVerdict(false, events.size(), 0, null, 0, null, reached.distinct, wallMillis,
                         "TLC did not finish within " + timeoutSeconds + " s (deepest event matched: "
                                 + (reached.index - 1) + ")");
             }
             if (process.exitValue() != 0 || reached.index == 0) {
-                return new TraceVerdict(false, events.size(), 0, null, null, reached.distinct, wallMillis,
+                return new TraceVerdict(false, events.size(), 0, null, 0, null, reached.distinct, wallMillis,
                         "TLC failed (exit " + process.exitValue() + "): " + String.join(" | ", reached.errors)
                                 + " (log: " + workDir.resolve("tlc.log").getFileName() + " in the work directory)");
             }
             boolean accepted = reached.index == events.size() + 1;
             int rejected = accepted ? 0 : reached.index;
             return new TraceVerdict(accepted, events.size(), rejected, accepted ? null : events.get(rejected - 1),
-                    accepted ? null : reached.state, reached.distinct, wallMillis, null);
+                    events.get(0).time(), accepted ? null : reached.state, reached.distinct, wallMillis, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,10 +3,11 @@ package io.stagger.check.trace;
 /**
  * The answer of trace validation. {@code accepted}: the spec admits the whole trace. Otherwise {@code firstRejected}
  * is the 1-based index of the first event that no behaviour of the spec matches ({@code rejectedEvent}), and
- * {@code stateBefore} the spec's state just before it (TLC's text); {@code error} is set when TLC itself failed.
+ * {@code stateBefore} the spec's state just before it (TLC's text; times are microseconds since the trace's first event,
+ * {@code originMicros}); {@code error} is set when TLC itself failed.
  */
 public record TraceVerdict(boolean accepted, int events, int firstRejected, TraceEvent rejectedEvent,
-                           String stateBefore, long distinctStates, long wallMillis, String error) {
+                           long originMicros, String stateBefore, long distinctStates, long wallMillis, String error) {
 
     /** A report of a few lines. */
     public String report() {
@@ -17,7 +18,7 @@ public record TraceVerdict(boolean accepted, int events, int firstRejected, Trac
             text.append("trace validation: ACCEPTED: the spec admits all ").append(events).append(" events\n");
         } else {
             text.append("trace validation: REJECTED at event ").append(firstRejected).append(" of ").append(events)
-                    .append(": the spec allows no step that matches\n  ").append(rejectedEvent.describe())
+                    .append(": the spec allows no step that matches\n  ").append(rejectedEvent.describe(originMicros))
                     .append("\n  state before it (servers by rank): ").append(stateBefore).append('\n');
         }
         text.append(String.format("  %,d distinct states, %.1f s%n", distinctStates, wallMillis / 1000.0));

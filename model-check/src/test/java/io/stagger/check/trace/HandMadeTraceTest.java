@@ -85,7 +85,7 @@ class HandMadeTraceTest {
         assertThat(verdict.error()).as(verdict.report()).isNull();
         assertThat(verdict.accepted()).as(verdict.report()).isFalse();
         assertThat(verdict.firstRejected()).as(verdict.report()).isEqualTo(index);
-        assertThat(verdict.rejectedEvent().describe()).startsWith(described);
+        assertThat(verdict.rejectedEvent().describe(0)).startsWith(described);
         assertThat(verdict.stateBefore()).contains("role |->");
     }
 
