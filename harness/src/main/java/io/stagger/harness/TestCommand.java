@@ -141,6 +141,12 @@ public final class TestCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
   boolean noProgress;
 
+  @Option(names = "--validate-trace", description = "Nodes write traces (--trace <run>/traces); at the end, "
+      + "check them against the TLA+ spec (stagger check --trace) and put the verdict into results.json.")
+  boolean validateTrace;
+
+  private Path traceRunDirectory;
+
   private final PrintStream out;
 
   public TestCommand(PrintStream out) {
@@ -178,15 +184,19 @@ public final class TestCommand implements Callable<Integer> {
         throw new IllegalArgumentException("unknown topology " + topology + "; one of " + Topology.NAMES);
       }
       work = Workloads.create(workload, topology, keyCount);
+      traceRunDirectory = validateTrace ? runDirectory() : null;
       config = config(work.defaults());
     } catch (IllegalArgumentException e) {
       System.err.println("stagger test: " + e.getMessage());
       return RunOutcome.ERROR;
     }
-    Path directory = runDirectory();
+    Path directory = traceRunDirectory != null ? traceRunDirectory : runDirectory();
     out.println("Running " + workload + " with " + String.join(" ", config.command()) + " on " + nodeCount
         + " nodes for " + timeLimit + " s (seed " + config.seed() + "); results in " + directory);
     RunOutcome outcome = new TestRun(config, work, directory, out).run();
+    if (validateTrace && outcome.results() != null) {
+      TraceValidation.validate(directory, outcome.results(), out);
+    }
     linkLatest(directory);
     Summary.print(out, outcome);
     return outcome.exitCode();
@@ -199,6 +209,13 @@ public final class TestCommand implements Callable<Integer> {
       command.addAll(Arrays.asList(nodeArgs.trim().split("\\s+")));
     }
     command.addAll(trailingNodeArgs);
+    if (traceRunDirectory != null) {
+      try {
+        command.addAll(TraceValidation.nodeArgs(traceRunDirectory));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot create the traces directory: " + e.getMessage());
+      }
+    }
     List<Fault> faults = new ArrayList<>();
     for (String name : nemesis) {
       if (!name.isBlank()) {
