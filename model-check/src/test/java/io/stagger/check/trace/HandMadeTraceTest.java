@@ -2,7 +2,11 @@ package io.stagger.check.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagger.check.CheckCommand;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,6 +82,22 @@ class HandMadeTraceTest {
         TraceVerdict verdict = validate("election-too-early", failover(240_000));
 
         assertRejectedAt(verdict, 11, "n2 (rank 2) ElectionTimeout on election timer at t=240000us");
+    }
+
+    @Test
+    void checkTraceExitsWithOneAndNamesTheEvent() throws IOException {
+        Path dir = SimulatedTraceTest.workDir("hand-command");
+        Path traces = dir.resolve("traces");
+        Files.createDirectories(traces);
+        Files.write(traces.resolve("hand.jsonl"), failover(240_000));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = CheckCommand.execute(new String[] {"--trace", traces.toString(), "--work-dir", dir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("REJECTED at event 11 of 12",
+                "n2 (rank 2) ElectionTimeout", "[hand.jsonl:11]");
     }
 
     private static void assertRejectedAt(TraceVerdict verdict, int index, String described) {
