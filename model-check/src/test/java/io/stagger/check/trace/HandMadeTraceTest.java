@@ -77,6 +77,17 @@ class HandMadeTraceTest {
     }
 
     @Test
+    void aRevokeThatNoStepSentIsRejected() throws IOException {
+        List<String> events = failover(250_000);
+        // n3 receives a revoke of n1 by n2 (rank 2 revoking rank 1): no step of the spec sends such a message.
+        events.add(receive(300_000, 3, "ReceiveRevoke", 2, "revoke", 2, 1, 2, "BACKUP", 2, 2));
+
+        TraceVerdict verdict = validate("revoke-never-sent", events);
+
+        assertRejectedAt(verdict, 13, "n3 (rank 3) ReceiveRevoke on revoke from rank 2 (master 2, revoked 1, epoch 2)");
+    }
+
+    @Test
     void anElectionTimerThatFiresTooEarlyIsRejected() throws IOException {
         // E(2) without the failed n1 is B = 100 ms after the inquiry time-out at 150 ms: 250 ms, not 240 ms.
         TraceVerdict verdict = validate("election-too-early", failover(240_000));
