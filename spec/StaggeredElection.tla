@@ -278,8 +278,10 @@ ReceiveRevoke(m) ==
     /\ Judge(m.to, m.from, m.epoch, m)
     /\ UNCHANGED <<up, faultVars, clock>>
 
-(* Variant announce: a MASTER re-declares every P, so that masters that    *)
-(* never heard of each other meet.                                         *)
+(* Variant announce (PROTOCOL-DECISIONS.md rule 10, Announce(i); named    *)
+(* AnnounceTick here because Announce is the variant's CONSTANT): a MASTER *)
+(* re-declares every P, so that masters that never heard of each other    *)
+(* meet.                                                                   *)
 AnnounceTick(i) ==
     /\ Announce
     /\ up[i] /\ role[i] = "MASTER" /\ timerAnnounce[i] = 0
