@@ -10,7 +10,7 @@ TraceLog == <<
     [t |-> 0, srv |-> 1, action |-> "Start", from |-> 0, type |-> "", mmaster |-> 0, mrevoked |-> 0, mepoch |-> 0, role |-> "MASTER", master |-> 1, epoch |-> 0]  \* 1
   , [t |-> 0, srv |-> 2, action |-> "Start", from |-> 0, type |-> "", mmaster |-> 0, mrevoked |-> 0, mepoch |-> 0, role |-> "BACKUP", master |-> 1, epoch |-> 0]  \* 2
   , [t |-> 0, srv |-> 3, action |-> "Start", from |-> 0, type |-> "", mmaster |-> 0, mrevoked |-> 0, mepoch |-> 0, role |-> "BACKUP", master |-> 1, epoch |-> 0]  \* 3
-  , [t |-> 100000, srv |-> 1, action |-> "Announce", from |-> 0, type |-> "", mmaster |-> 0, mrevoked |-> 0, mepoch |-> 0, role |-> "MASTER", master |-> 1, epoch |-> 0]  \* 4
+  , [t |-> 100000, srv |-> 1, action |-> "AnnounceTick", from |-> 0, type |-> "", mmaster |-> 0, mrevoked |-> 0, mepoch |-> 0, role |-> "MASTER", master |-> 1, epoch |-> 0]  \* 4
   , [t |-> 100000, srv |-> 2, action |-> "DetectionTick", from |-> 0, type |-> "", mmaster |-> 0, mrevoked |-> 0, mepoch |-> 0, role |-> "BACKUP", master |-> 1, epoch |-> 0]  \* 5
   , [t |-> 100000, srv |-> 3, action |-> "DetectionTick", from |-> 0, type |-> "", mmaster |-> 0, mrevoked |-> 0, mepoch |-> 0, role |-> "BACKUP", master |-> 1, epoch |-> 0]  \* 6
   , [t |-> 105000, srv |-> 2, action |-> "ReceiveDeclare", from |-> 1, type |-> "declare", mmaster |-> 1, mrevoked |-> 0, mepoch |-> 0, role |-> "BACKUP", master |-> 1, epoch |-> 0]  \* 7

@@ -106,7 +106,7 @@ EventStep ==
       [] Ev.action = "DetectionTick"    -> DetectionTick(s)
       [] Ev.action = "InquiryTimeout"   -> InquiryTimeout(s)
       [] Ev.action = "ElectionTimeout"  -> ElectionTimeout(s)
-      [] Ev.action = "Announce"         -> AnnounceTick(s)
+      [] Ev.action = "AnnounceTick"     -> AnnounceTick(s)
       [] Ev.action = "ReceiveInquiry"   -> Receive(ReceiveInquiry)
       [] Ev.action = "ReceiveInquiryOk" -> Receive(ReceiveInquiryOk)
       [] Ev.action = "ReceiveDeclare"   -> Receive(ReceiveDeclare)

@@ -26,7 +26,7 @@ class HandMadeTraceTest {
         events.add(start(0, 1, "MASTER", 1));
         events.add(start(0, 2, "BACKUP", 1));
         events.add(start(0, 3, "BACKUP", 1));
-        events.add(timer(100_000, 1, "Announce", "announce", "MASTER", 1, 0));
+        events.add(timer(100_000, 1, "AnnounceTick", "announce", "MASTER", 1, 0));
         events.add(timer(100_000, 2, "DetectionTick", "detection", "BACKUP", 1, 0));
         events.add(timer(100_000, 3, "DetectionTick", "detection", "BACKUP", 1, 0));
         events.add(receive(105_000, 2, "ReceiveDeclare", 1, "declare", 1, 0, 0, "BACKUP", 1, 0));
@@ -67,7 +67,7 @@ class HandMadeTraceTest {
     void aRevokeFromAWeakerRankIsRejected() throws IOException {
         List<String> events = failover(250_000);
         // n1 announces again; n2 (MASTER, rank 2) must yield to rank 1, but it keeps the mastership and revokes n1.
-        events.add(timer(300_000, 1, "Announce", "announce", "MASTER", 1, 0));
+        events.add(timer(300_000, 1, "AnnounceTick", "announce", "MASTER", 1, 0));
         events.add(receive(310_000, 2, "ReceiveDeclare", 1, "declare", 1, 0, 0, "MASTER", 2, 2));
         events.add(receive(320_000, 1, "ReceiveRevoke", 2, "revoke", 2, 1, 2, "BACKUP", 2, 2));
 
