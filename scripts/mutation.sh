@@ -4,7 +4,7 @@
 # Runs `mvn -pl impl -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage` (the profile is in
 # impl/pom.xml; PIT never runs in `mvn verify`), then prints the score and every surviving or uncovered mutant
 # from impl/target/pit-reports/mutations.xml. HTML report: impl/target/pit-reports/index.html.
-# The fuzz tests (io.stagger.fuzz) and *IT are left out of PIT's test set. Known survivors: impl/MUTATION.md.
+# The Jazzer fuzz tests (io.stagger.fuzz.NodeFuzzTest) and *IT are left out of PIT's test set. Known survivors: impl/MUTATION.md.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 case "${1:-core}" in

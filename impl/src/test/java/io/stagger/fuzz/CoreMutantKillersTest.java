@@ -68,6 +68,8 @@ class CoreMutantKillersTest {
         Sent out = new Sent();
         s.start(0, out);
         s.detectionTick(10, out); // not due
+        s.inquiryTimeout(11, out); // not armed
+        s.electionTimeout(12, out); // not WAITING
         s.detectionTick(100_000, out); // inquires of n1
         s.receiveInquiry("n3", 100_001, out);
         s.receiveInquiryOk("n3", new Message.InquiryOk("n3", 0), 100_002, out); // not from the master: stale
@@ -82,9 +84,11 @@ class CoreMutantKillersTest {
         s.announce(election + 100_000, out);
         s.receiveDeclare("n1", new Message.Declare("n1", 5), election + 100_001, out);
         assertThat(s.role()).isEqualTo(Role.BACKUP);
+        assertThat(s.epoch()).isEqualTo(5); // a master that yields takes the stronger declarer's higher epoch
         s.receiveRevoke("n1", new Message.Revoke("n3", "n1", 6), election + 100_002, out);
         s.restart(election + 100_003, out);
-        assertThat(seen).containsExactly(Action.START, Action.IGNORED_TIMER, Action.DETECTION_TICK,
+        assertThat(seen).containsExactly(Action.START, Action.IGNORED_TIMER, Action.IGNORED_TIMER,
+                Action.IGNORED_TIMER, Action.DETECTION_TICK,
                 Action.RECEIVE_INQUIRY, Action.RECEIVE_INQUIRY_OK, Action.RECEIVE_INQUIRY_OK, Action.DETECTION_TICK,
                 Action.INQUIRY_TIMEOUT, Action.ELECTION_TIMEOUT, Action.IGNORED_TIMER, Action.ANNOUNCE,
                 Action.RECEIVE_DECLARE, Action.RECEIVE_REVOKE, Action.RESTART);
@@ -216,6 +220,8 @@ class CoreMutantKillersTest {
         assertThat(Durations.format(Duration.ofMillis(2500))).isEqualTo("2500ms");
         assertThat(Variant.parseList("announce,epochs")).containsExactlyInAnyOrder(Variant.ANNOUNCE, Variant.EPOCHS);
         assertThat(Variant.formatList(EnumSet.of(Variant.REDIRECT))).isEqualTo("redirect");
+        assertThat(Variant.formatList(EnumSet.noneOf(Variant.class))).isEqualTo("none");
+        assertThat(Variant.parseList("none")).isEmpty();
         assertThat(new DelayBounds.Uniform(Duration.ofMillis(3)).maxMicros()).isEqualTo(3_000);
         assertThat(new DelayBounds.Matrix(Map.of("n1", Map.of("n2", Duration.ofMillis(7))), Duration.ofMillis(2))
                 .maxMicros()).isEqualTo(7_000);
