@@ -22,6 +22,10 @@ final class Summary {
           + workload.get("unresolved-failover-count") + "), failover ms " + workload.get("failover-ms")
           + ", no master " + workload.get("no-master-ms") + " ms, two MASTERs " + workload.get("dual-master-ms")
           + " ms, final master " + workload.path("master").asText("none"));
+      if (workload.path("registration-count").asInt(0) > 0) {
+        out.println("name server   " + workload.get("registration-count") + " registrations; after a failover,"
+            + " ms from agreement to registration " + workload.get("registration-lag-ms"));
+      }
     }
     out.println("latency ms    " + results.path("latency").path("ok"));
     out.println("messages/s    " + results.path("net").path("main-phase"));

@@ -63,7 +63,7 @@ public final class TestRun {
           Cluster cluster = new Cluster(config.nodeCount(), config.command(), config.workingDirectory(),
               directory.resolve("node-logs"), config.logStderr(), network, clients, clock, problems,
               config.initTimeoutMillis())) {
-        Services.registerAll(network);
+        Services.registerAll(network, history);
         phases(cluster, clients, network, progress, figures, log);
       } finally {
         network.close();

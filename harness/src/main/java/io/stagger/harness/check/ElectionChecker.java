@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
 import io.stagger.harness.history.History;
 import io.stagger.harness.history.Op;
+import io.stagger.harness.service.KvService;
 import io.stagger.harness.workload.CheckContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +26,10 @@ import java.util.TreeMap;
 public final class ElectionChecker {
   private record View(String master, String role) {}
 
-  private record Failover(String master, long killedAt, long resolvedAt) {}
+  private record Failover(String master, long killedAt, long resolvedAt, String successor) {}
+
+  /** A registration with the name server (claim 27): who registered, when. */
+  private record Registration(String master, long at) {}
 
   private final CheckContext context;
 
@@ -51,6 +55,13 @@ public final class ElectionChecker {
     long longestDualNanos = 0;
     long dualSince = -1;
     long probedUntil = lastProbe();
+    List<Registration> registrations = new ArrayList<>();
+    for (Op op : context.history()) {
+      if (op.process() == Op.NEMESIS && op.f().equals(KvService.NAME_SERVER_EVENT)
+          && op.value().path("master").isTextual()) {
+        registrations.add(new Registration(op.value().get("master").asText(), op.time()));
+      }
+    }
     for (Op op : context.history()) {
       if (op.isFinal() || op.time() > probedUntil) {
         break;
@@ -72,7 +83,7 @@ public final class ElectionChecker {
           live.removeAll(nodes);
           nodes.forEach(views::remove);
           if (master != null && nodes.contains(master) && open == null) {
-            open = new Failover(master, now, -1);
+            open = new Failover(master, now, -1, null);
           }
         } else if (op.f().equals("restart")) {
           live.addAll(nodes);
@@ -91,7 +102,7 @@ public final class ElectionChecker {
         }
         agreed = agreement(live, views);
         if (open != null && agreed != null && !agreed.equals(open.master)) {
-          failovers.add(new Failover(open.master, open.killedAt, now));
+          failovers.add(new Failover(open.master, open.killedAt, now, agreed));
           open = null;
         }
       }
@@ -110,6 +121,38 @@ public final class ElectionChecker {
       failovers.add(open);
     }
     report(details, failovers, noMasterNanos, dualMasterNanos, longestDualNanos);
+    reportRegistrations(details, failovers, registrations);
+  }
+
+  /**
+   * How long after each resolved failover the new master was registered with the name server: the first
+   * registration naming it after the kill, measured from the moment all live nodes agreed on it (negative when it
+   * registered before the last node agreed). Nodes that register nothing (not the product's) leave it empty.
+   */
+  private static void reportRegistrations(ObjectNode details, List<Failover> failovers,
+      List<Registration> registrations) {
+    details.put("registration-count", registrations.size());
+    List<Double> lags = new ArrayList<>();
+    ObjectNode list = Json.object();
+    for (Failover f : failovers) {
+      if (f.resolvedAt < 0 || f.successor == null) {
+        continue;
+      }
+      Registration first = registrations.stream()
+          .filter(r -> r.master.equals(f.successor) && r.at >= f.killedAt)
+          .findFirst().orElse(null);
+      String key = String.format("%.3f", f.killedAt / 1e9);
+      if (first == null) {
+        list.put(key, f.successor + " never registered with the name server");
+      } else {
+        double millis = (first.at - f.resolvedAt) / 1e6;
+        lags.add(millis);
+        list.put(key, f.successor + " registered " + Percentiles.round(millis) + " ms after all live nodes agreed ("
+            + Percentiles.round((first.at - f.killedAt) / 1e6) + " ms after the kill)");
+      }
+    }
+    details.set("registration-lag-ms", Percentiles.summary(lags.stream().mapToDouble(Double::doubleValue).toArray()));
+    details.set("registrations", list);
   }
 
   /** The last completion of a probe in the main phase: the figures cover the time the clients watched. */

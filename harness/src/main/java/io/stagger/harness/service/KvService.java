@@ -2,7 +2,10 @@ package io.stagger.harness.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.stagger.harness.Json;
+import io.stagger.harness.history.History;
+import io.stagger.harness.history.Op;
 import io.stagger.harness.net.Endpoint;
 import io.stagger.harness.net.Envelope;
 import io.stagger.harness.net.Network;
@@ -12,16 +15,35 @@ import java.util.Map;
 /**
  * Maelstrom's key-value services lin-kv, seq-kv and lww-kv as one linearizable map (every linearizable answer is
  * also a sequentially consistent and a last-write-wins one): read, write, cas with Maelstrom's error codes.
- * Runs on the router thread, so it needs no locking.
+ * Runs on the router thread, so it needs no locking. Changes of {@link #NAME_KEY}, where the product's master
+ * registers itself (claim 27), are recorded in the history, when one is given, as "name-server" events, so that the
+ * election checker can report how long each registration lagged its failover.
  */
 public final class KvService implements Endpoint {
+  /** The key under which the product's master registers itself with the name server. */
+  public static final JsonNode NAME_KEY = TextNode.valueOf("stagger-master");
+  /** The history event of a registration. */
+  public static final String NAME_SERVER_EVENT = "name-server";
+
   private final String name;
   private final Network network;
+  private final History history;
   private final Map<JsonNode, JsonNode> values = new HashMap<>();
 
   public KvService(String name, Network network) {
+    this(name, network, null);
+  }
+
+  public KvService(String name, Network network, History history) {
     this.name = name;
     this.network = network;
+    this.history = history;
+  }
+
+  private void changed(JsonNode key, JsonNode value) {
+    if (history != null && NAME_KEY.equals(key) && value != null) {
+      history.add(Op.NEMESIS, Op.Type.INFO, NAME_SERVER_EVENT, value, null, null, false);
+    }
   }
 
   @Override
@@ -39,6 +61,7 @@ public final class KvService implements Endpoint {
         break;
       case "write":
         values.put(key, body.get("value"));
+        changed(key, body.get("value"));
         reply.put("type", "write_ok");
         break;
       case "cas":
@@ -55,12 +78,14 @@ public final class KvService implements Endpoint {
     if (current == null) {
       if (body.path("create_if_not_exists").asBoolean(false)) {
         values.put(key, body.get("to"));
+        changed(key, body.get("to"));
         reply.put("type", "cas_ok");
       } else {
         Errors.fill(reply, Errors.KEY_DOES_NOT_EXIST, "key does not exist");
       }
     } else if (current.equals(body.get("from"))) {
       values.put(key, body.get("to"));
+      changed(key, body.get("to"));
       reply.put("type", "cas_ok");
     } else {
       Errors.fill(reply, Errors.PRECONDITION_FAILED, "expected " + body.get("from") + " but had " + current);

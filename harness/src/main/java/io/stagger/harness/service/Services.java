@@ -1,6 +1,7 @@
 package io.stagger.harness.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagger.harness.history.History;
 import io.stagger.harness.net.Envelope;
 import io.stagger.harness.net.Network;
 
@@ -9,8 +10,13 @@ public final class Services {
   private Services() {}
 
   public static void registerAll(Network network) {
+    registerAll(network, null);
+  }
+
+  /** As above; with a history, every change of lin-kv's name-server key is recorded in it (see KvService). */
+  public static void registerAll(Network network, History history) {
     for (String name : new String[] {"lin-kv", "seq-kv", "lww-kv"}) {
-      network.register(name, new KvService(name, network), false);
+      network.register(name, new KvService(name, network, name.equals("lin-kv") ? history : null), false);
     }
     network.register(TsoService.NAME, new TsoService(network), false);
   }

@@ -36,6 +36,29 @@ class ElectionCheckerTest {
     }
   }
 
+  private void registered(long millis, String master) {
+    history.add(new Op(history.size(), Op.NEMESIS, Op.Type.INFO, "name-server",
+        Json.object().put("master", master), millis * 1_000_000, null, null, false));
+  }
+
+  @Test
+  void reportsHowLongTheNewMasterTookToRegisterWithTheNameServer() {
+    allAgreeOn(100, "n1", NODES);
+    registered(120, "n1");
+    nemesis(200, "kill", "n1");
+    answer(300, "n2", null, "WAITING", false);
+    answer(300, "n3", null, "WAITING", false);
+    allAgreeOn(650, "n2", List.of("n2", "n3"));
+    registered(700, "n2");
+    allAgreeOn(2000, "n2", List.of("n2", "n3"));
+    history.replaceAll(op -> op.time() >= 2_000_000_000L - 1 ? withFinal(op) : op);
+    CheckResult result = check(-1);
+    assertThat(result.valid()).as(result.reason()).isTrue();
+    assertThat(result.details().get("registration-count").asInt()).isEqualTo(2);
+    assertThat(result.details().get("registration-lag-ms").get("max").asDouble()).isEqualTo(50.0);
+    assertThat(result.details().get("registrations").toString()).contains("n2 registered 50.0 ms after");
+  }
+
   private CheckResult check(double maxDualMillis) {
     return new ElectionChecker(new CheckContext(history, NODES, maxDualMillis)).check();
   }
