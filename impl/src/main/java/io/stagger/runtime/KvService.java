@@ -127,6 +127,13 @@ final class KvService implements KvEffects {
         ObjectNode copy = ((ObjectNode) reply).deepCopy();
         copy.remove("msg_id");
         copy.remove("in_reply_to");
+        if (!copy.path("type").isTextual()) {
+            // Found by fuzzing: never relay a body without a type. The master may have applied the request.
+            copy = json.createObjectNode();
+            copy.put("type", "error");
+            copy.put("code", ErrorCode.CRASH);
+            copy.put("text", "the master's answer to the forwarded request was malformed; the outcome is unknown");
+        }
         node.send(client.replyTo(), copy, client.msgId());
     }
 

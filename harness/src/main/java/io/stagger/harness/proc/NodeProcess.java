@@ -50,7 +50,7 @@ final class NodeProcess {
       throws IOException {
     this.nodeId = nodeId;
     this.listener = listener;
-    this.process = new ProcessBuilder(command).directory(directory).start();
+    this.process = new ProcessBuilder(ProcessTree.inOwnSession(command)).directory(directory).start();
     startThread("stdout", this::readStdout);
     startThread("stdin", this::writeStdin);
     startThread("stderr", () -> copyStderr(log, echoStderr));

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,11 +171,8 @@ class HostileNodesTest {
   }
 
   @Test
-  @Disabled("known gap of the harness (docs/RELIABILITY.md): a child that the node forks and leaves behind when it"
-      + " exits is re-parented away from the node's process tree, which is all that ProcessTree.destroy kills, so it"
-      + " outlives the run; it also holds the node's stdout and stderr pipes open, so the run reports 'did not answer"
-      + " init' instead of the exit status. Found 2026-11-24; enable once the harness kills by process group or"
-      + " session (setsid) or a cgroup.")
+  // Once the node has exited its child is no longer in its process tree; the harness runs every node in a session
+  // of its own (setsid) and kills the whole process group.
   void aNodeThatForksADaemonAndExits() throws Exception {
     // The child outlives its parent: once the node has exited it is no longer in the node's process tree.
     Run run = run(script("forks-and-exits", "(exec -a " + marker + " sleep 300) &\ndisown\nexit 4"));
