@@ -405,8 +405,25 @@ public final class MaelstromNode {
         return (System.nanoTime() - startNanos) / 1_000;
     }
 
+    /** One line on stderr; control characters are escaped, so input quoted in a log line cannot forge lines. */
     private void log(String text) {
-        stderr.println((self == null ? "" : self + ": ") + text);
+        StringBuilder line = new StringBuilder(text.length() + 8);
+        if (self != null) {
+            line.append(self).append(": ");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line.append("\\n");
+            } else if (c == '\r') {
+                line.append("\\r");
+            } else if (c < 0x20 && c != '\t') {
+                line.append(String.format("\\u%04x", (int) c));
+            } else {
+                line.append(c);
+            }
+        }
+        stderr.println(line);
     }
 
     private static String abbreviate(String line) {
