@@ -6,7 +6,6 @@ import io.stagger.runtime.NodeOptions;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,26 +53,9 @@ public class NodeThroughputBenchmark {
         stdin = input.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * The defaults of {@code bin/stagger-node}, but always rule 8, so that node n1 is the MASTER that answers. Built
-     * from {@link NodeOptions#defaults()} component by component, so that an option added to the record keeps its
-     * default here without a change to this benchmark.
-     */
+    /** The defaults of {@code bin/stagger-node}, but always rule 8, so that node n1 is the MASTER that answers. */
     private static NodeOptions startOptions() {
-        NodeOptions defaults = NodeOptions.defaults();
-        RecordComponent[] components = NodeOptions.class.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] values = new Object[components.length];
-        try {
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                values[i] = components[i].getType() == BootMode.class
-                        ? BootMode.START : components[i].getAccessor().invoke(defaults);
-            }
-            return NodeOptions.class.getDeclaredConstructor(types).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build the node's options from " + defaults, e);
-        }
+        return NodeOptions.defaults().withBootMode(BootMode.START);
     }
 
     /** {@value #INQUIRIES} inquiries through one node, each answered. */

@@ -13,7 +13,6 @@ import io.stagger.service.KvMessage;
 import io.stagger.service.KvOp;
 import io.stagger.service.KvReplica;
 import io.stagger.service.KvResult;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,6 @@ final class KvService implements KvEffects {
     private final Map<Long, Handle> forwardedByMe = boundedMap();
     private final Map<Long, NameServerCall> nameServerCalls = boundedMap();
     private long retryAtMicros = Long.MIN_VALUE;
-    private Ballot registered;
 
     KvService(Node node, List<String> members, long incarnation, long retryMicros, boolean majorityRule) {
         this.node = node;
@@ -178,10 +176,6 @@ final class KvService implements KvEffects {
         }
     }
 
-    KvReplica replica() {
-        return replica;
-    }
-
     // ---------------------------------------------------------------------------------------------------------
     // Forwarding and the name server.
 
@@ -216,8 +210,7 @@ final class KvService implements KvEffects {
             return;
         }
         if (type.equals("cas_ok")) {
-            registered = register.ballot();
-            node.log("registered as master with the name server under ballot " + registered);
+            node.log("registered as master with the name server under ballot " + register.ballot());
             return;
         }
         if (type.equals("read_ok") || (type.equals("error") && code == ErrorCode.KEY_DOES_NOT_EXIST)) {
@@ -291,12 +284,5 @@ final class KvService implements KvEffects {
                 return size() > MAX_PENDING;
             }
         };
-    }
-
-    /** Requests waiting on other nodes, for tests and logs. */
-    List<Object> pendingForTests() {
-        List<Object> all = new ArrayList<>(forwardedByMe.values());
-        all.addAll(nameServerCalls.values());
-        return all;
     }
 }

@@ -13,4 +13,10 @@ public record NodeOptions(Config config, BootMode bootMode, String bootMarkerDir
     public static NodeOptions defaults() {
         return new NodeOptions(Config.defaults(), BootMode.AUTO, null, false, true, System.currentTimeMillis(), 5_000);
     }
+
+    /** A copy with another boot mode. */
+    public NodeOptions withBootMode(BootMode mode) {
+        return new NodeOptions(config, mode, bootMarkerDir, verbose, serviceMajorityRule, incarnation,
+                lateTimerSlackMicros);
+    }
 }

@@ -423,9 +423,4 @@ public final class KvReplica {
     public Ballot ballot() {
         return ballot;
     }
-
-    /** A size for logs: operations waiting and in flight. */
-    public int backlog() {
-        return queue.size() + inFlight.size();
-    }
 }
