@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.service.Ballot;
+import io.stagger.service.ConferenceOp;
 import io.stagger.service.KvMessage;
 import io.stagger.service.KvOp;
 import io.stagger.service.KvResult;
+import io.stagger.service.ReplicatedOp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -33,14 +35,21 @@ public final class ServiceCodec {
         };
     }
 
-    /** Whether {@code type} is a {@code lin-kv} client request. */
+    /** Whether {@code type} is a client request: {@code lin-kv}'s or the conference's (docs/CONFERENCE.md). */
     public static boolean isClientType(String type) {
-        return type.equals("read") || type.equals("write") || type.equals("cas");
+        return type.equals("read") || type.equals("write") || type.equals("cas") || ConferenceOp.Kind.ofType(type) != null;
     }
 
-    /** The client operation in a {@code read}, {@code write} or {@code cas} body. */
-    public static KvOp decodeClientOp(JsonNode body) throws MalformedInput {
+    /**
+     * The client operation in a request body: {@code lin-kv}'s {@code read}, {@code write} or {@code cas}, or a
+     * conference request (a {@code read} with a {@code conference} field is the conference's).
+     */
+    public static ReplicatedOp decodeClientOp(JsonNode body) throws MalformedInput {
         String type = body.path("type").asText();
+        ConferenceOp.Kind kind = ConferenceOp.Kind.ofType(type);
+        if (kind != null && (kind != ConferenceOp.Kind.READ || body.has("conference"))) {
+            return conferenceOp(kind, body);
+        }
         String key = jsonField(body, "key");
         return switch (type) {
             case "read" -> new KvOp.Read(key);
@@ -51,10 +60,33 @@ public final class ServiceCodec {
         };
     }
 
+    /**
+     * A conference request from its body. {@code kind} is the request's, except that the deliberately broken node
+     * replaces {@code doc_write} by {@code DOC_WRITE_UNCHECKED}. Fields as in docs/CONFERENCE.md.
+     */
+    public static ConferenceOp conferenceOp(ConferenceOp.Kind kind, JsonNode body) throws MalformedInput {
+        String text = kind == ConferenceOp.Kind.POST || kind == ConferenceOp.Kind.DOC_WRITE
+                || kind == ConferenceOp.Kind.DOC_WRITE_UNCHECKED ? string(body, "text") : null;
+        String target = kind == ConferenceOp.Kind.GRANT || kind == ConferenceOp.Kind.REVOKE_ACCESS
+                ? string(body, "target") : null;
+        long seq = kind.changesState() ? natural(body, "seq") : 0;
+        long from = kind == ConferenceOp.Kind.READ && body.has("from") ? natural(body, "from") : 0;
+        try {
+            return new ConferenceOp(kind, string(body, "conference"), string(body, "client"), seq, text, target, from);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, e.getMessage());
+        }
+    }
+
     /** The Maelstrom reply body for {@code result} of a request of {@code type}. */
     public static ObjectNode encodeResult(String type, KvResult result) {
         ObjectNode body = JSON.createObjectNode();
-        if (result instanceof KvResult.Value value) {
+        if (result instanceof KvResult.Fields fields) {
+            body.put("type", type + "_ok");
+            body.setAll((ObjectNode) parse(fields.json()));
+        } else if (result instanceof KvResult.Refused refused) {
+            error(body, refused.code(), refused.why());
+        } else if (result instanceof KvResult.Value value) {
             body.put("type", "read_ok");
             body.set("value", parse(value.value()));
         } else if (result instanceof KvResult.Ok) {
@@ -113,8 +145,13 @@ public final class ServiceCodec {
         } else if (message instanceof KvMessage.Replicate replicate) {
             body.put("from_version", replicate.fromVersion());
             ArrayNode ops = body.putArray("ops");
-            for (KvOp op : replicate.ops()) {
+            for (ReplicatedOp replicated : replicate.ops()) {
                 ObjectNode o = ops.addObject();
+                if (replicated instanceof ConferenceOp conference) {
+                    encodeConferenceOp(conference, o);
+                    continue;
+                }
+                KvOp op = (KvOp) replicated;
                 o.set("key", parse(op.key()));
                 if (op instanceof KvOp.Read) {
                     o.put("f", "read");
@@ -139,6 +176,21 @@ public final class ServiceCodec {
             body.put("version", ok.version());
             body.set("state", state(ok.state()));
         }
+    }
+
+    private static void encodeConferenceOp(ConferenceOp op, ObjectNode o) {
+        o.put("f", "conference");
+        o.put("kind", op.kind().name());
+        o.put("conference", op.conference());
+        o.put("client", op.client());
+        o.put("seq", op.seq());
+        if (op.text() != null) {
+            o.put("text", op.text());
+        }
+        if (op.target() != null) {
+            o.put("target", op.target());
+        }
+        o.put("from", op.from());
     }
 
     /** A ballot as JSON: {@code [round, id, incarnation]}. */
@@ -183,13 +235,17 @@ public final class ServiceCodec {
         return state;
     }
 
-    private static List<KvOp> ops(JsonNode body) throws MalformedInput {
+    private static List<ReplicatedOp> ops(JsonNode body) throws MalformedInput {
         JsonNode array = body.get("ops");
         if (array == null || !array.isArray()) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, "kv_replicate needs an array 'ops'");
         }
-        List<KvOp> ops = new ArrayList<>();
+        List<ReplicatedOp> ops = new ArrayList<>();
         for (JsonNode o : array) {
+            if (o.path("f").asText().equals("conference")) {
+                ops.add(conferenceOp(conferenceKind(o), o));
+                continue;
+            }
             String key = jsonField(o, "key");
             switch (o.path("f").asText()) {
                 case "read" -> ops.add(new KvOp.Read(key));
@@ -201,6 +257,26 @@ public final class ServiceCodec {
             }
         }
         return ops;
+    }
+
+    private static ConferenceOp.Kind conferenceKind(JsonNode o) throws MalformedInput {
+        String name = o.path("kind").asText();
+        for (ConferenceOp.Kind kind : ConferenceOp.Kind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
+                "a replicated conference op needs a 'kind', got " + ProtocolCodec.describe(o.get("kind")));
+    }
+
+    private static String string(JsonNode body, String field) throws MalformedInput {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, body.path("type").asText(body.path("f").asText())
+                    + " needs a string '" + field + "', got " + ProtocolCodec.describe(value));
+        }
+        return value.textValue();
     }
 
     private static String jsonField(JsonNode body, String field) throws MalformedInput {

@@ -8,14 +8,17 @@ import io.stagger.json.ErrorCode;
 import io.stagger.json.MalformedInput;
 import io.stagger.json.ServiceCodec;
 import io.stagger.service.Ballot;
+import io.stagger.service.ConferenceOp;
 import io.stagger.service.KvEffects;
 import io.stagger.service.KvMessage;
-import io.stagger.service.KvOp;
 import io.stagger.service.KvReplica;
 import io.stagger.service.KvResult;
+import io.stagger.service.ReplicatedOp;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The service the group provides, wired to the node: Maelstrom {@code lin-kv} requests ({@code read}, {@code write},
@@ -61,13 +64,17 @@ final class KvService implements KvEffects {
     private final ObjectMapper json = new ObjectMapper();
     private final Node node;
     private final KvReplica replica;
+    private final Set<DeliberateBreak> breaks;
     private final Map<Long, Handle> forwardedByMe = boundedMap();
     private final Map<Long, NameServerCall> nameServerCalls = boundedMap();
     private long retryAtMicros = Long.MIN_VALUE;
 
-    KvService(Node node, List<String> members, long incarnation, long retryMicros, boolean majorityRule) {
+    KvService(Node node, List<String> members, long incarnation, long retryMicros, boolean majorityRule,
+              long snapshotPeriodMicros, Set<DeliberateBreak> breaks) {
         this.node = node;
-        this.replica = new KvReplica(node.self(), members, incarnation, retryMicros, majorityRule);
+        this.breaks = breaks.isEmpty() ? EnumSet.noneOf(DeliberateBreak.class) : EnumSet.copyOf(breaks);
+        boolean majority = majorityRule && !this.breaks.contains(DeliberateBreak.REPLICATION);
+        this.replica = new KvReplica(node.self(), members, incarnation, retryMicros, majority, snapshotPeriodMicros);
     }
 
     /** This boot is a restart (rule 9): the replica recovers its promises and state from the group first. */
@@ -89,7 +96,7 @@ final class KvService implements KvEffects {
         if (msgId == null) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, "a key-value request needs a 'msg_id'");
         }
-        KvOp op = ServiceCodec.decodeClientOp(body);
+        ReplicatedOp op = decode(body);
         Handle handle = new Handle(src, msgId, body.path("type").asText(), false);
         if (role == Role.MASTER) {
             replica.request(handle, op, nowMicros, this);
@@ -106,13 +113,22 @@ final class KvService implements KvEffects {
         if (msgId == null || request == null || !request.isObject()) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, "kv_forward needs a 'msg_id' and an object 'request'");
         }
-        KvOp op = ServiceCodec.decodeClientOp(request);
+        ReplicatedOp op = decode(request);
         Handle handle = new Handle(src, msgId, request.path("type").asText(), true);
         if (role == Role.MASTER) {
             replica.request(handle, op, nowMicros, this);
         } else {
             answer(handle, new KvResult.Unavailable(node.self() + " is not the master"));
         }
+    }
+
+    private ReplicatedOp decode(JsonNode body) throws MalformedInput {
+        ReplicatedOp op = ServiceCodec.decodeClientOp(body);
+        if (breaks.contains(DeliberateBreak.ACCESS_CHECK) && op instanceof ConferenceOp conference
+                && conference.kind() == ConferenceOp.Kind.DOC_WRITE) {
+            return ServiceCodec.conferenceOp(ConferenceOp.Kind.DOC_WRITE_UNCHECKED, body);
+        }
+        return op;
     }
 
     /** The master's answer to a request this node forwarded: relay it to the client. */
@@ -247,6 +263,10 @@ final class KvService implements KvEffects {
 
     @Override
     public void send(String to, KvMessage message) {
+        if (breaks.contains(DeliberateBreak.REPLICATION)
+                && (message instanceof KvMessage.Replicate || message instanceof KvMessage.Sync)) {
+            return;
+        }
         ObjectNode body = json.createObjectNode();
         ServiceCodec.encode(message, body);
         node.send(to, body, null);
@@ -256,6 +276,9 @@ final class KvService implements KvEffects {
     public void answer(Object request, KvResult result) {
         Handle handle = (Handle) request;
         ObjectNode reply = ServiceCodec.encodeResult(handle.type(), result);
+        if (result instanceof KvResult.Fields) {
+            reply.put("served_by", node.self());
+        }
         if (handle.forwarded()) {
             ObjectNode wrapper = json.createObjectNode();
             wrapper.put("type", "kv_forward_ok");

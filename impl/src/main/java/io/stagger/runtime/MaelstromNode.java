@@ -278,7 +278,10 @@ public final class MaelstromNode {
         server = created;
         long retryMicros = 2 * io.stagger.core.Durations.micros(config.detectionPeriod());
         service = new KvService(new ServiceSide(), ids, options.incarnation(), retryMicros,
-                options.serviceMajorityRule());
+                options.serviceMajorityRule(), options.snapshotPeriodMicros(), options.breaks());
+        if (!options.breaks().isEmpty()) {
+            log("DELIBERATELY BROKEN (--break " + options.breaks() + "): for testing the checkers only");
+        }
         boolean restart = options.bootMode().isRestart(self, options.bootMarkerDir() == null
                 ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir()));
         log("init: " + self + " of " + group + ", " + config + (restart ? ", restarting (rule 9)" : ""));

@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -86,6 +89,18 @@ public final class NodeMain implements Callable<Integer> {
                     + " docs/SERVICE.md) or none (the claims alone: answer after applying locally; loses"
                     + " acknowledged writes across failovers, for comparison only). Default: ${DEFAULT-VALUE}.")
     String serviceRule;
+
+    @Option(names = "--snapshot-period", paramLabel = "DURATION", defaultValue = "1000ms",
+            description = "How often the serving master sends its whole replicated state (key-value store and"
+                    + " conference) to every backup, besides replicating each batch; 0 switches the snapshots off."
+                    + " See docs/CONFERENCE.md. Default: ${DEFAULT-VALUE}.")
+    String snapshotPeriod;
+
+    @Option(names = "--break", paramLabel = "WHAT", split = ",",
+            description = "Run a deliberately broken node, only to show that a checker catches it: access-check"
+                    + " (doc_write skips the access check) or replication (the master answers at once and sends its"
+                    + " backups nothing). Never use it otherwise.")
+    List<String> breakList = new ArrayList<>();
 
     @Option(names = "--incarnation", paramLabel = "NUMBER",
             description = "Tells this boot of the node from every other in the service's ballots; must differ after"
@@ -166,9 +181,19 @@ public final class NodeMain implements Callable<Integer> {
             default -> throw new IllegalArgumentException(
                     "--service-rule must be majority or none, not '" + serviceRule + "'");
         };
+        Set<DeliberateBreak> breaks = EnumSet.noneOf(DeliberateBreak.class);
+        for (String what : breakList) {
+            switch (what.strip()) {
+                case "access-check" -> breaks.add(DeliberateBreak.ACCESS_CHECK);
+                case "replication" -> breaks.add(DeliberateBreak.REPLICATION);
+                default -> throw new IllegalArgumentException(
+                        "--break must be access-check or replication, not '" + what.strip() + "'");
+            }
+        }
         return new NodeOptions(config, mode, bootMarkerDir, verbose, majorityRule,
                 incarnation == null ? System.currentTimeMillis() : incarnation,
-                Durations.micros(Durations.parse(lateTimerSlack)));
+                Durations.micros(Durations.parse(lateTimerSlack)),
+                snapshotPeriod.strip().equals("0") ? 0 : Durations.micros(Durations.parse(snapshotPeriod)), breaks);
     }
 
     private static Map<String, Map<String, Duration>> parseMatrix(String text) {

@@ -57,7 +57,7 @@ public sealed interface KvMessage permits KvMessage.Prepare, KvMessage.Promise, 
     }
 
     /** Operations {@code fromVersion + 1 ..} in the master's order: a backup applies them after {@code fromVersion}. */
-    record Replicate(Ballot ballot, long fromVersion, List<KvOp> ops) implements KvMessage {
+    record Replicate(Ballot ballot, long fromVersion, List<ReplicatedOp> ops) implements KvMessage {
         public Replicate {
             ops = List.copyOf(ops);
         }

@@ -6,13 +6,10 @@ import java.util.Map;
  * A client operation of Maelstrom's {@code lin-kv} workload. Keys and values are kept as canonical JSON text, so the
  * service stores whatever JSON the client sends and compares values exactly as they were written.
  */
-public sealed interface KvOp permits KvOp.Read, KvOp.Write, KvOp.Cas {
+public sealed interface KvOp extends ReplicatedOp permits KvOp.Read, KvOp.Write, KvOp.Cas {
 
     /** The key this operation touches. */
     String key();
-
-    /** Applies this operation to {@code state} and returns its result; the state is changed in place. */
-    KvResult applyTo(Map<String, String> state);
 
     /** {@code read}: the value of a key. */
     record Read(String key) implements KvOp {

@@ -39,13 +39,14 @@ public final class KvReplica {
 
     private enum Phase { FOLLOWING, PREPARING, SERVING }
 
-    private record Pending(Object request, KvOp op) {}
+    private record Pending(Object request, ReplicatedOp op) {}
 
     private final String self;
     private final List<String> members;
     private final int majority;
     private final long incarnation;
     private final long retryMicros;
+    private final long snapshotPeriodMicros;
 
     private Ballot promised = Ballot.ZERO;
     private Ballot accepted = Ballot.ZERO;
@@ -63,6 +64,7 @@ public final class KvReplica {
     private List<Pending> inFlight = List.of();
     private List<KvResult> inFlightResults = List.of();
     private long inFlightFromVersion;
+    private long nextSnapshotMicros = Long.MAX_VALUE;
 
     /** The replica of {@code self} in a group of {@code members}; {@code incarnation} changes with every restart. */
     public KvReplica(String self, List<String> members, long incarnation, long retryMicros) {
@@ -75,6 +77,16 @@ public final class KvReplica {
      * writes across a failover, which the harness shows; it exists to be compared, never as a default.
      */
     public KvReplica(String self, List<String> members, long incarnation, long retryMicros, boolean majorityRule) {
+        this(self, members, incarnation, retryMicros, majorityRule, 0);
+    }
+
+    /**
+     * As above; a serving master also sends its whole state ({@link Sync}) to every other member every
+     * {@code snapshotPeriodMicros} (0: never), the periodic full snapshot of docs/CONFERENCE.md: a backup that missed
+     * batches is brought up to date without asking.
+     */
+    public KvReplica(String self, List<String> members, long incarnation, long retryMicros, boolean majorityRule,
+                     long snapshotPeriodMicros) {
         if (!members.contains(self)) {
             throw new IllegalArgumentException(self + " is not a member of " + members);
         }
@@ -83,6 +95,10 @@ public final class KvReplica {
         this.majority = majorityRule ? members.size() / 2 + 1 : 1;
         this.incarnation = incarnation;
         this.retryMicros = retryMicros;
+        if (snapshotPeriodMicros < 0) {
+            throw new IllegalArgumentException("the snapshot period must be at least 0, got " + snapshotPeriodMicros);
+        }
+        this.snapshotPeriodMicros = snapshotPeriodMicros;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -123,7 +139,7 @@ public final class KvReplica {
     }
 
     /** A client request that reached this server; {@code request} is the driver's handle to answer it by. */
-    public void request(Object request, KvOp op, long nowMicros, KvEffects out) {
+    public void request(Object request, ReplicatedOp op, long nowMicros, KvEffects out) {
         if (phase == Phase.FOLLOWING) {
             out.answer(request, new KvResult.Unavailable("not the master"));
             return;
@@ -143,6 +159,8 @@ public final class KvReplica {
             out.armRetry(nowMicros + retryMicros);
         } else if (phase == Phase.PREPARING) {
             prepare(nowMicros, out);
+        } else if (phase == Phase.SERVING && nowMicros >= nextSnapshotMicros) {
+            snapshot(nowMicros, out);
         } else if (phase == Phase.SERVING) {
             if (!inFlight.isEmpty()) {
                 Replicate again = new Replicate(ballot, inFlightFromVersion, ops(inFlight));
@@ -152,8 +170,23 @@ public final class KvReplica {
                     }
                 }
             }
-            out.armRetry(nowMicros + retryMicros);
+            armServingTimer(nowMicros, out);
         }
+    }
+
+    /**
+     * The periodic full snapshot: the whole state to every other member. It also stands for re-sending the batch in
+     * flight, which the state contains; a backup acknowledges the snapshot's version.
+     */
+    private void snapshot(long nowMicros, KvEffects out) {
+        sendToOthers(new Sync(ballot, version, state), out);
+        nextSnapshotMicros = nowMicros + snapshotPeriodMicros;
+        armServingTimer(nowMicros, out);
+    }
+
+    /** While serving, one timer does both: re-send what is unacknowledged, and take the next snapshot. */
+    private void armServingTimer(long nowMicros, KvEffects out) {
+        out.armRetry(Math.min(nowMicros + retryMicros, nextSnapshotMicros));
     }
 
     private void prepare(long nowMicros, KvEffects out) {
@@ -182,6 +215,8 @@ public final class KvReplica {
         ackedVersion.clear();
         ackedVersion.put(self, version);
         sendToOthers(new Sync(ballot, version, state), out);
+        nextSnapshotMicros = snapshotPeriodMicros == 0 ? Long.MAX_VALUE : nowMicros + snapshotPeriodMicros;
+        armServingTimer(nowMicros, out);
         out.serving(ballot);
         startBatch(nowMicros, out);
     }
@@ -203,7 +238,7 @@ public final class KvReplica {
         inFlightResults = results;
         ackedVersion.put(self, version);
         sendToOthers(new Replicate(ballot, inFlightFromVersion, ops(batch)), out);
-        out.armRetry(nowMicros + retryMicros);
+        armServingTimer(nowMicros, out);
         commitIfMajority(nowMicros, out);
     }
 
@@ -348,7 +383,7 @@ public final class KvReplica {
         raisePromise(replicate.ballot(), out);
         long toVersion = replicate.fromVersion() + replicate.ops().size();
         if (accepted.equals(replicate.ballot()) && version == replicate.fromVersion()) {
-            for (KvOp op : replicate.ops()) {
+            for (ReplicatedOp op : replicate.ops()) {
                 op.applyTo(state);
             }
             version = toVersion;
@@ -381,8 +416,8 @@ public final class KvReplica {
         }
     }
 
-    private static List<KvOp> ops(List<Pending> pending) {
-        List<KvOp> ops = new ArrayList<>(pending.size());
+    private static List<ReplicatedOp> ops(List<Pending> pending) {
+        List<ReplicatedOp> ops = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             ops.add(p.op());
         }

@@ -1,8 +1,8 @@
 package io.stagger.service;
 
-/** The outcome of a {@link KvOp}, or why the service could not serve it. */
+/** The outcome of a {@link ReplicatedOp}, or why the service could not serve it. */
 public sealed interface KvResult permits KvResult.Ok, KvResult.Value, KvResult.NoSuchKey, KvResult.PreconditionFailed,
-        KvResult.Unavailable, KvResult.Indefinite {
+        KvResult.Unavailable, KvResult.Indefinite, KvResult.Fields, KvResult.Refused {
 
     /** A write or cas took effect. */
     Ok OK = new Ok();
@@ -26,4 +26,10 @@ public sealed interface KvResult permits KvResult.Ok, KvResult.Value, KvResult.N
 
     /** The operation may or may not have happened: it was replicated but not acknowledged (Maelstrom error 0). */
     record Indefinite(String why) implements KvResult {}
+
+    /** A conference operation's reply: its fields (beside {@code type}) as the text of a JSON object. */
+    record Fields(String json) implements KvResult {}
+
+    /** A conference operation refused with a definite Maelstrom error {@code code}: it had no effect. */
+    record Refused(int code, String why) implements KvResult {}
 }

@@ -1,0 +1,15 @@
+package io.stagger.service;
+
+import java.util.Map;
+
+/**
+ * An operation of the replicated state machine that the group provides: the key-value store's {@link KvOp}s and the
+ * conference's {@link ConferenceOp}s. The master applies operations in one order and the backups apply the same
+ * operations in the same order, so each must be a deterministic function of the state: no clock, no randomness.
+ * The state is one map of string keys to JSON text; each service keeps to its own keys.
+ */
+public interface ReplicatedOp {
+
+    /** Applies this operation to {@code state} and returns its result; the state is changed in place. */
+    KvResult applyTo(Map<String, String> state);
+}
