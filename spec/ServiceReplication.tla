@@ -137,6 +137,13 @@ Write(s) ==
         /\ Send([type |-> "replicate", b |-> lead[s], from |-> Len(log[s]), v |-> v])
     /\ UNCHANGED <<promised, accepted, phase, lead, incarnation, crashes, acknowledged>>
 
+(* The periodic full snapshot (docs/CONFERENCE.md): a serving master sends its whole state, the batch in flight
+   included, to every other server. It is the sync of CompletePrepare again, at the state the master holds now. *)
+Snapshot(s) ==
+    /\ phase[s] = "serve"
+    /\ Send([type |-> "sync", b |-> lead[s], log |-> log[s]])
+    /\ UNCHANGED <<promised, accepted, log, phase, lead, inflight, incarnation, crashes, written, acknowledged>>
+
 ReceiveSync(t) ==
     \E m \in msgs :
         /\ m.type = "sync" /\ m.b.s # t /\ phase[t] # "recover"
@@ -218,7 +225,7 @@ FinishRecovery(t) ==
 Next ==
     \E s \in Server :
         \/ StartLead(s) \/ ReceivePrepare(s) \/ CompletePrepare(s)
-        \/ Write(s) \/ ReceiveSync(s) \/ ReceiveReplicate(s)
+        \/ Write(s) \/ Snapshot(s) \/ ReceiveSync(s) \/ ReceiveReplicate(s)
         \/ Commit(s) \/ Crash(s) \/ ReceiveRecover(s) \/ FinishRecovery(s)
 
 Spec == Init /\ [][Next]_vars

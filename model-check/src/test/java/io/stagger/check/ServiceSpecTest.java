@@ -28,7 +28,7 @@ class ServiceSpecTest {
         copy("MCServiceReplication.cfg", null);
         String output = tlc("MCServiceReplication.cfg", "MCServiceReplication");
         assertThat(output).contains("Model checking completed. No error has been found.");
-        assertThat(output).contains("7415 distinct states found");
+        assertThat(output).contains("45809 distinct states found");
     }
 
     @Test
