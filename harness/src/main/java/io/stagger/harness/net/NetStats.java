@@ -8,6 +8,7 @@ public final class NetStats {
   /** Counts of one kind of traffic. */
   public static final class Counts {
     volatile long sent;
+    volatile long sentBytes;
     volatile long delivered;
     volatile long dropped;
 
@@ -22,10 +23,12 @@ public final class NetStats {
     ObjectNode toJson(double seconds) {
       ObjectNode json = Json.object();
       json.put("send-count", sent);
+      json.put("send-bytes", sentBytes);
       json.put("recv-count", delivered);
       json.put("dropped-count", dropped);
       if (seconds > 0) {
         json.put("sent-per-second", Math.round(sent / seconds));
+        json.put("sent-bytes-per-second", Math.round(sentBytes / seconds));
         json.put("recv-per-second", Math.round(delivered / seconds));
       }
       return json;
@@ -49,9 +52,13 @@ public final class NetStats {
     return servers;
   }
 
-  void sent(boolean betweenServers) {
+  /** A message of {@code bytes} (its JSON line's length) was sent. */
+  void sent(boolean betweenServers, int bytes) {
     all.sent++;
-    (betweenServers ? servers : clients).sent++;
+    all.sentBytes += bytes;
+    Counts kind = betweenServers ? servers : clients;
+    kind.sent++;
+    kind.sentBytes += bytes;
   }
 
   void delivered(boolean betweenServers, long sendToDeliveryNanos) {

@@ -157,7 +157,7 @@ public final class Network implements AutoCloseable {
   private void admit(Envelope envelope, long now) {
     long id = nextId++;
     boolean betweenServers = servers.contains(envelope.sender()) && servers.contains(envelope.dest());
-    stats.sent(betweenServers);
+    stats.sent(betweenServers, envelope.line().length());
     countSender(envelope.sender(), now);
     if (logSend) {
       log.accept("send " + envelope.line());
