@@ -39,6 +39,13 @@ public record ConferenceOp(Kind kind, String conference, String client, long seq
     public static final int ACCESS_DENIED = 1002;
     /** Definite error: the client already had a later request applied. */
     public static final int STALE_SEQUENCE = 1003;
+    /** Definite error: the conference holds {@link #MAX_POSTS} posts already. */
+    public static final int CONFERENCE_FULL = 1004;
+    /**
+     * Most posts a conference holds. The whole replicated state travels in one message (a snapshot, a promise, a
+     * recovery answer), and a node reads lines of at most 1 MiB; 5,000 posts of short texts keep well inside it.
+     */
+    public static final int MAX_POSTS = 5_000;
     /** Most posts one {@code read} returns. */
     public static final int READ_LIMIT = 100;
 
@@ -199,6 +206,10 @@ public record ConferenceOp(Kind kind, String conference, String client, long seq
             return notAMember();
         }
         long index = meta.path("posts").asLong();
+        if (index >= MAX_POSTS) {
+            return new KvResult.Refused(CONFERENCE_FULL, "conference " + conference + " holds " + MAX_POSTS
+                    + " posts, the most it can");
+        }
         ObjectNode post = JSON.createObjectNode();
         post.put("client", client);
         post.put("seq", seq);

@@ -83,6 +83,15 @@ class ConferenceOpTest {
     }
 
     @Test
+    void aFullConferenceRefusesPosts() {
+        apply(Kind.JOIN, "a");
+        for (int i = 0; i < ConferenceOp.MAX_POSTS; i++) {
+            ok(post("a", "p"));
+        }
+        refused(post("a", "one too many"), ConferenceOp.CONFERENCE_FULL);
+    }
+
+    @Test
     void onlyTheOwnerAndTheGrantedWriteTheDocumentAndOnlyTheOwnerGrants() {
         apply(Kind.JOIN, "owner");
         apply(Kind.JOIN, "b");
