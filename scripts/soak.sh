@@ -19,6 +19,7 @@ time_limit="${2:-30}"
 nemeses="${SOAK_NEMESES:-partition,kill,pause,loss,clock}"
 nodes="${SOAK_NODES:-5}"
 store="${SOAK_STORE:-$(mktemp -d /tmp/stagger-soak.XXXXXX)}"
+mkdir -p "$store"
 if [[ -n "${3:-}" ]]; then
   IFS=, read -r -a workloads <<< "$3"
 else
