@@ -104,7 +104,8 @@ public final class ServiceSimulation {
     }
 
     private KvReplica newReplica(int i) {
-        return new KvReplica(ids.get(i), ids, boots[i], retryMicros, workload.majorityRule());
+        return new KvReplica(ids.get(i), ids, boots[i], retryMicros, workload.majorityRule(),
+                workload.snapshotPeriodMicros());
     }
 
     /** Processes every event up to and including {@code untilMicros}. */

@@ -45,10 +45,14 @@ final class ServiceRun {
         this.violations = simulation.violations();
     }
 
-    /** The workload of a property run: about twenty operations per detection period P, at most one per 0.5ms. */
+    /**
+     * The workload of a property run: about twenty operations per detection period P, at most one per 0.5ms; in half
+     * of the runs (odd seeds) the serving master also sends a full snapshot every P.
+     */
     static Workload workloadFor(Scenario scenario, boolean majorityRule) {
-        long interval = Math.max(500, Setup.of(scenario).periodMicros() / 20);
-        return new Workload(interval, 3, majorityRule);
+        long period = Setup.of(scenario).periodMicros();
+        long interval = Math.max(500, period / 20);
+        return new Workload(interval, 3, majorityRule, (scenario.seed() & 1) == 1 ? period : 0);
     }
 
     /** Runs {@code scenario} with the service until {@link #SETTLE_ROUNDS} rounds after its last fault. */
