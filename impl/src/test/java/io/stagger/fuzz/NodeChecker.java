@@ -27,14 +27,16 @@ import java.util.regex.Pattern;
  *       reply with {@code in_reply_to} equal to its {@code msg_id}, addressed to its {@code src}.</li>
  * </ul>
  * A body with {@code in_reply_to} is a reply, never a request.
- * Requests answered later by design (read, write, cas and kv_forward wait for replication or the master; inquiry is
- * answered only by a master or, with redirect, a backup) and one-way messages are not held to the last rule.
+ * Requests answered later by design (read, write, cas, the conference's requests and kv_forward wait for replication
+ * or the master; inquiry is answered only by a master or, with redirect, a backup) and one-way messages are not held
+ * to the last rule.
  */
 final class NodeChecker {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KNOWN_TYPES = Set.of("init", "master", "error", "inquiry", "inquiry_ok",
             "declare", "revoke", "read", "write", "cas", "kv_forward", "kv_forward_ok", "kv_prepare", "kv_promise",
-            "kv_nack", "kv_sync", "kv_replicate", "kv_ack", "kv_need_sync", "kv_recover", "kv_recover_ok");
+            "kv_nack", "kv_sync", "kv_replicate", "kv_ack", "kv_need_sync", "kv_recover", "kv_recover_ok", "join",
+            "leave", "post", "doc_read", "doc_write", "grant", "revoke_access", "floor_request", "floor_release");
 
     /** The node's log line for an input it drops: at the start of a line, after the node's id once it has one. */
     private static final Pattern IGNORED = Pattern.compile("(?m)^(n1: )?ignored a");

@@ -25,10 +25,11 @@ class NodeFuzzTest {
 
     private static final List<String> TYPES = List.of("init", "master", "error", "inquiry", "inquiry_ok", "declare",
             "revoke", "read", "write", "cas", "kv_forward", "kv_forward_ok", "kv_prepare", "kv_promise", "kv_nack",
-            "kv_sync", "kv_replicate", "kv_ack", "kv_need_sync", "kv_recover", "kv_recover_ok", "bogus");
+            "kv_sync", "kv_replicate", "kv_ack", "kv_need_sync", "kv_recover", "kv_recover_ok", "join", "leave", "post",
+            "doc_read", "doc_write", "grant", "revoke_access", "floor_request", "floor_release", "bogus");
     private static final List<String> FIELDS = List.of("msg_id", "in_reply_to", "master", "epoch", "revoked",
             "node_id", "node_ids", "key", "value", "from", "to", "request", "reply", "ballot", "version", "state",
-            "code", "text", "ops", "index", "entries", "incarnation");
+            "code", "text", "ops", "index", "entries", "incarnation", "conference", "client", "seq", "target");
     private static final List<String> IDS = List.of("n1", "n2", "n3", "n4", "c1", "lin-kv", "seq-kv", "");
 
     /** Arbitrary bytes as stdin: decoded as UTF-8 (malformed bytes replaced, as the node's reader does), one line
