@@ -17,7 +17,7 @@ final class Summary {
           result.has("reason") ? "  (" + result.get("reason").asText() + ")" : ""));
     }
     JsonNode workload = results.path("workload");
-    if (workload.has("failover-count")) {
+    if (workload.has("dual-master-ms")) {
       out.println("failovers     " + workload.get("failover-count") + " (unresolved "
           + workload.get("unresolved-failover-count") + "), failover ms " + workload.get("failover-ms")
           + ", no master " + workload.get("no-master-ms") + " ms, two MASTERs " + workload.get("dual-master-ms")
@@ -26,6 +26,13 @@ final class Summary {
         out.println("name server   " + workload.get("registration-count") + " registrations; after a failover,"
             + " ms from agreement to registration " + workload.get("registration-lag-ms"));
       }
+    }
+    if (workload.has("resume-ms")) {
+      out.println("conference    " + workload.get("post-count") + " posts acknowledged, "
+          + workload.get("read-count") + " reads, doc writes " + workload.get("doc-write-ok-count") + " ok / "
+          + workload.get("doc-write-denied-count") + " denied, " + workload.get("floor-grant-count") + " floor grants");
+      out.println("resume        " + workload.get("failover-count") + " failovers, resume ms "
+          + workload.get("resume-ms") + "; after each fault start " + workload.get("fault-resume-ms"));
     }
     out.println("latency ms    " + results.path("latency").path("ok"));
     out.println("messages/s    " + results.path("net").path("main-phase"));

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
         + "--nemesis kill,partition"})
 public final class TestCommand implements Callable<Integer> {
   @Option(names = {"-w", "--workload"}, paramLabel = "NAME",
-      description = "What workload to run: echo, unique-ids, broadcast, g-counter, lin-kv or election "
+      description = "What workload to run: echo, unique-ids, broadcast, g-counter, lin-kv, election or conference "
           + "(default: ${DEFAULT-VALUE}).", defaultValue = "lin-kv")
   String workload;
 
@@ -58,7 +58,8 @@ public final class TestCommand implements Callable<Integer> {
   double timeLimit;
 
   @Option(names = "--rate", paramLabel = "RATE",
-      description = "Approximate number of requests per second, over all clients (default: 5; election: 50).")
+      description = "Approximate number of requests per second, over all clients (default: 5; election, "
+          + "conference: 50).")
   Double rate;
 
   @Option(names = "--concurrency", paramLabel = "NUM",
@@ -67,13 +68,13 @@ public final class TestCommand implements Callable<Integer> {
   Integer concurrency;
 
   @Option(names = "--latency", paramLabel = "MILLIS",
-      description = "Mean network latency under normal operation, in ms (default: 0; election: 2.5, i.e. 0-5 ms "
-          + "uniform).")
+      description = "Mean network latency under normal operation, in ms (default: 0; election, conference: 2.5, "
+          + "i.e. 0-5 ms uniform).")
   Double latency;
 
   @Option(names = "--latency-dist", paramLabel = "TYPE",
       description = "Kind of latency distribution: constant (always the mean), uniform (0 to twice the mean) or "
-          + "exponential (with the mean) (default: constant; election: uniform).")
+          + "exponential (with the mean) (default: constant; election, conference: uniform).")
   String latencyDist;
 
   @Option(names = "--nemesis", paramLabel = "FAULTS", split = ",",
@@ -85,7 +86,7 @@ public final class TestCommand implements Callable<Integer> {
 
   @Option(names = "--nemesis-interval", paramLabel = "SECONDS",
       description = "How many seconds between nemesis operations, on average; faults start and heal in turn "
-          + "(default: 10; election: 5).")
+          + "(default: 10; election, conference: 5).")
   Double nemesisInterval;
 
   @Option(names = "--availability", paramLabel = "EXPECTED",
@@ -118,11 +119,11 @@ public final class TestCommand implements Callable<Integer> {
 
   @Option(names = "--recovery-time", paramLabel = "SECONDS",
       description = "After the final heal, how long to wait before the final reads (default: 10, as Maelstrom; "
-          + "election: 5).")
+          + "election, conference: 5).")
   Double recoveryTime;
 
   @Option(names = "--timeout", paramLabel = "MILLIS",
-      description = "How long a client waits for a reply (default: 5000, as Maelstrom; election: 1000).")
+      description = "How long a client waits for a reply (default: 5000, as Maelstrom; election, conference: 1000).")
   Long timeoutMillis;
 
   @Option(names = "--init-timeout", paramLabel = "MILLIS", defaultValue = "10000",
@@ -183,7 +184,8 @@ public final class TestCommand implements Callable<Integer> {
       if (!Topology.NAMES.contains(topology)) {
         throw new IllegalArgumentException("unknown topology " + topology + "; one of " + Topology.NAMES);
       }
-      work = Workloads.create(workload, topology, keyCount);
+      work = Workloads.create(workload, topology, keyCount, nodeCount,
+          concurrency != null ? concurrency : nodeCount);
       traceRunDirectory = validateTrace ? runDirectory() : null;
       config = config(work.defaults());
     } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package io.stagger.harness;
 
 import io.stagger.harness.workload.BroadcastWorkload;
+import io.stagger.harness.workload.ConferenceWorkload;
 import io.stagger.harness.workload.EchoWorkload;
 import io.stagger.harness.workload.ElectionWorkload;
 import io.stagger.harness.workload.GCounterWorkload;
@@ -12,11 +13,12 @@ import java.util.List;
 /** The workloads by their Maelstrom names. */
 public final class Workloads {
   public static final List<String> NAMES = List.of("echo", "unique-ids", "broadcast", "g-counter", "lin-kv",
-      "election");
+      "election", "conference");
 
   private Workloads() {}
 
-  public static Workload create(String name, String topology, int keyCount) {
+  /** The workload called name; the conference has a session per client process (concurrency) over the nodes. */
+  public static Workload create(String name, String topology, int keyCount, int nodeCount, int concurrency) {
     switch (name) {
       case "echo":
         return new EchoWorkload();
@@ -30,6 +32,8 @@ public final class Workloads {
         return new LinKvWorkload(keyCount);
       case "election":
         return new ElectionWorkload();
+      case "conference":
+        return new ConferenceWorkload(nodeCount, concurrency);
       default:
         throw new IllegalArgumentException("unknown workload " + name + "; one of " + NAMES);
     }

@@ -40,6 +40,22 @@ record HarnessRun(int exitCode, JsonNode results, Path directory, String output)
         + " " + main.getName() + " " + String.join(" ", args);
   }
 
+  /** bin/stagger-node, the product's node; skips the calling test where impl's jar is not built. */
+  static String productNode() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Paths.get("..", "impl", "target", "stagger-node.jar")),
+        "impl/target/stagger-node.jar is not built: run the whole build (mvn verify) from the root");
+    return Paths.get("..", "bin", "stagger-node").toAbsolutePath().normalize().toString();
+  }
+
+  /**
+   * The product's node's arguments that keep its boots apart from other runs in this JVM: with --boot auto a node
+   * takes an init for a restart (rule 9) when its id already booted under the same parent process, which every run
+   * of a test JVM shares; a marker directory per test makes each run's first boots starts again.
+   */
+  static String bootMarkers(Path directory) {
+    return "--boot-marker-dir " + directory.toAbsolutePath();
+  }
+
   static HarnessRun run(Path store, String... args) throws IOException {
     List<String> all = new ArrayList<>(List.of("--store", store.toString(), "--no-progress", "--seed", "7"));
     all.addAll(List.of(args));

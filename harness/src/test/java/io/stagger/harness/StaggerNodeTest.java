@@ -1,34 +1,33 @@
 package io.stagger.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The product's own node under the harness, with faults: the election converges, and the key-value service the group
- * provides stays linearizable (docs/SERVICE.md). Needs the node jar, which the build makes in impl before this module.
+ * The product's own node under the harness, with faults: the election converges, the key-value service the group
+ * provides stays linearizable (docs/SERVICE.md), and the conference (docs/CONFERENCE.md) is valid and resumes, while
+ * the node's two deliberately broken variants are caught: a doc_write that skips the access check, and a master that
+ * replicates nothing, so that the master after a failover serves from its own stale state. Needs the node jar, which
+ * the build makes in impl before this module.
  */
 class StaggerNodeTest {
-    private static final Path LAUNCHER = Path.of("..", "bin", "stagger-node").toAbsolutePath().normalize();
-
     @TempDir
     Path store;
 
-    @BeforeAll
-    static void nodeIsBuilt() {
-        assumeTrue(Files.exists(Path.of("..", "impl", "target", "stagger-node.jar")),
-                "impl/target/stagger-node.jar is not built: run the whole build (mvn verify) from the root");
-    }
+    @TempDir
+    Path boots;
 
     @Test
     void linKvServedByTheGroupIsLinearizableUnderKillPauseAndPartition() throws Exception {
-        HarnessRun run = HarnessRun.run(store, "-w", "lin-kv", "--bin", LAUNCHER.toString(), "--node-count", "3",
-                "--time-limit", "10", "--rate", "100", "--nemesis", "kill,pause,partition", "--nemesis-interval", "3");
+        HarnessRun run = HarnessRun.run(store, "-w", "lin-kv", "--bin", HarnessRun.productNode(), "--node-count", "3",
+                "--time-limit", "10", "--rate", "100", "--nemesis", "kill,pause,partition", "--nemesis-interval", "3",
+                "--node-args", HarnessRun.bootMarkers(boots));
         // Linearizability is the claim; how many operations succeed depends on how loaded the machine is (the
         // figures under load are in the README), so the other checkers' verdicts are not asserted here.
         assertThat(run.exitCode()).as(run.output()).isNotEqualTo(2);
@@ -38,9 +37,50 @@ class StaggerNodeTest {
 
     @Test
     void theElectionConvergesAfterKillsAndPartitions() throws Exception {
-        HarnessRun run = HarnessRun.run(store, "-w", "election", "--bin", LAUNCHER.toString(), "--node-count", "3",
-                "--time-limit", "8", "--nemesis", "kill,partition", "--nemesis-interval", "2");
+        HarnessRun run = HarnessRun.run(store, "-w", "election", "--bin", HarnessRun.productNode(), "--node-count", "3",
+                "--time-limit", "8", "--nemesis", "kill,partition", "--nemesis-interval", "2",
+                "--node-args", HarnessRun.bootMarkers(boots));
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("failovers");
+    }
+
+    @Test
+    void theConferenceIsValidAndResumesUnderKillsAndPartitions() throws Exception {
+        HarnessRun run = HarnessRun.run(store, "-w", "conference", "--bin", HarnessRun.productNode(), "--node-count",
+                "5", "--time-limit", "15", "--nemesis", "kill,partition", "--nemesis-interval", "3", "--recovery-time",
+                "3", "--node-args", HarnessRun.bootMarkers(boots));
+        assertThat(run.exitCode()).as(run.output()).isNotEqualTo(2);
+        JsonNode workload = run.results().path("workload");
+        assertThat(workload.path("valid?").asBoolean()).as(run.output()).isTrue();
+        assertThat(workload.path("resume").path("resumed-after-heal").asBoolean()).isTrue();
+        assertThat(workload.path("post-count").asInt()).isPositive();
+        assertThat(workload.path("failover-count").asInt()).as("the first kill takes the master").isPositive();
+        assertThat(workload.path("doc-write-denied-count").asInt()).as("the outsider is denied").isPositive();
+        assertThat(run.output()).contains("resume ms");
+    }
+
+    @Test
+    void theConferenceCatchesADocWriteThatSkipsTheAccessCheck() throws Exception {
+        HarnessRun run = HarnessRun.run(store, "-w", "conference", "--bin", broken("access-check"), "--node-count", "3",
+                "--time-limit", "6", "--recovery-time", "1", "--node-args", HarnessRun.bootMarkers(boots));
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.reason()).contains("had no access");
+    }
+
+    @Test
+    void theConferenceCatchesAMasterThatReplicatesNothingOnceItIsKilled() throws Exception {
+        HarnessRun run = HarnessRun.run(store, "-w", "conference", "--bin", broken("replication"), "--node-count", "3",
+                "--time-limit", "8", "--nemesis", "kill", "--nemesis-interval", "2", "--recovery-time", "1",
+                "--node-args", HarnessRun.bootMarkers(boots));
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.reason()).startsWith("workload:");
+    }
+
+    /** A launcher of the node with --break what (a node option the harness passes on to no other test). */
+    private String broken(String what) throws Exception {
+        Path script = boots.resolve("stagger-node-" + what);
+        Files.writeString(script, "#!/bin/sh\nexec '" + HarnessRun.productNode() + "' --break " + what + " \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script.toString();
     }
 }

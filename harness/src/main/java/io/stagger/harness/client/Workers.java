@@ -57,7 +57,10 @@ public final class Workers {
     }
   }
 
-  /** Runs the given requests (each naming its node), spread over the workers, and waits for them all. */
+  /**
+   * Runs the given requests (each naming its node), spread over the workers, and waits for them all; each request
+   * is followed by the workload's follow-ups ({@link Workload#followUp}) on the same worker.
+   */
   public void runAll(List<Request> requests, boolean isFinal) throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     for (Worker worker : workers) {
@@ -65,7 +68,8 @@ public final class Workers {
       for (int i = worker.index; i < requests.size(); i += workers.size()) {
         mine.add(requests.get(i));
       }
-      Thread thread = new Thread(() -> mine.forEach(r -> worker.invoke(r, isFinal)), "client-" + worker.index);
+      Thread thread = new Thread(() -> mine.forEach(r -> worker.invokeWithFollowUps(r, isFinal)),
+          "client-" + worker.index);
       thread.setDaemon(true);
       threads.add(thread);
       thread.start();
@@ -108,7 +112,14 @@ public final class Workers {
       }
     }
 
-    void invoke(Request request, boolean isFinal) {
+    void invokeWithFollowUps(Request first, boolean isFinal) {
+      Request request = first;
+      while (request != null && !problems.any()) {
+        request = workload.followUp(request, invoke(request, isFinal));
+      }
+    }
+
+    Completion invoke(Request request, boolean isFinal) {
       String node = request.node() != null ? request.node() : nodeIds.get(index % nodeIds.size());
       history.add(process, Op.Type.INVOKE, request.f(), request.value(), node, null, isFinal);
       Completion completion;
@@ -129,6 +140,7 @@ public final class Workers {
       if (completion.type() == Op.Type.INFO) {
         process += concurrency;
       }
+      return completion;
     }
 
     private Completion generic(Request request, JsonNode reply) {

@@ -17,12 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * master it recognises, its role, epoch and rank. The checker is {@link ElectionChecker}.
  */
 public final class ElectionWorkload implements Workload {
-  /**
-   * 50 requests/s probe each of 5 nodes every 100 ms; faults every 5 s; 0-5 ms latency; 5 s of recovery; a 1 s
-   * time-out, so that a client of a killed node soon probes it again after its restart.
-   */
-  private static final Defaults DEFAULTS = new Defaults(50, 5, 2.5, "uniform", 5, 1000);
-
   private final Map<String, String> recognisedMaster = new ConcurrentHashMap<>();
 
   @Override
@@ -32,7 +26,7 @@ public final class ElectionWorkload implements Workload {
 
   @Override
   public Defaults defaults() {
-    return DEFAULTS;
+    return Defaults.PRODUCT;
   }
 
   @Override

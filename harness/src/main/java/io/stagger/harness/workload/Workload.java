@@ -26,6 +26,14 @@ public interface Workload {
     return List.of();
   }
 
+  /**
+   * The request to make after a final request completed, or null: the next page of a paged read, or the same
+   * request at another live node after a failure. Each chain must end: the workload bounds it.
+   */
+  default Request followUp(Request request, Completion completion) {
+    return null;
+  }
+
   /** Whether a request with this function has no effect, so a time-out can count as a definite failure. */
   default boolean idempotent(String f) {
     return f.equals("read");
