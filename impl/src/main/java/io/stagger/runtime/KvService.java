@@ -15,6 +15,7 @@ import io.stagger.service.KvReplica;
 import io.stagger.service.KvResult;
 import io.stagger.service.ReplicatedOp;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,9 @@ final class KvService implements KvEffects {
 
     private record PendingClient(Handle handle, JsonNode body) {}
 
+    /** A client's request that this node forwarded to {@code master}, waiting for its answer. */
+    private record Forwarded(Handle client, String master) {}
+
     /** What the service needs from the node: send a body, know the time and whom the election recognises. */
     interface Node {
         long send(String dest, ObjectNode body, Long inReplyTo);
@@ -65,7 +69,7 @@ final class KvService implements KvEffects {
     private final Node node;
     private final KvReplica replica;
     private final Set<DeliberateBreak> breaks;
-    private final Map<Long, Handle> forwardedByMe = boundedMap();
+    private final Map<Long, Forwarded> forwardedByMe = boundedMap();
     private final Map<Long, NameServerCall> nameServerCalls = boundedMap();
     private long retryAtMicros = Long.MIN_VALUE;
 
@@ -88,6 +92,23 @@ final class KvService implements KvEffects {
             replica.lead(nowMicros, this);
         } else {
             replica.follow(this);
+        }
+    }
+
+    /**
+     * The election changed the master this node recognises ("disconnect the failed server", docs/CONFERENCE.md): the
+     * requests it forwarded to any other server will most likely never be answered, so it answers them now, as
+     * indeterminate (error 0: the old master may have applied them), rather than leave the clients to time out;
+     * a client retries with the same {@code seq} and this node forwards the retry to the new master.
+     */
+    void masterChanged(String master) {
+        for (Iterator<Forwarded> it = forwardedByMe.values().iterator(); it.hasNext(); ) {
+            Forwarded forwarded = it.next();
+            if (!forwarded.master().equals(master)) {
+                it.remove();
+                answer(forwarded.client(), new KvResult.Indefinite("forwarded to " + forwarded.master()
+                        + ", which is no longer the master here; it may or may not have happened"));
+            }
         }
     }
 
@@ -133,7 +154,8 @@ final class KvService implements KvEffects {
 
     /** The master's answer to a request this node forwarded: relay it to the client. */
     void forwardReply(JsonNode body) {
-        Handle client = forwardedByMe.remove(body.path("in_reply_to").asLong(-1));
+        Forwarded forwarded = forwardedByMe.remove(body.path("in_reply_to").asLong(-1));
+        Handle client = forwarded == null ? null : forwarded.client();
         JsonNode reply = body.get("reply");
         if (client == null || reply == null || !reply.isObject()) {
             return; // the client gave up long ago, or a malformed reply: nothing to relay
@@ -200,7 +222,7 @@ final class KvService implements KvEffects {
         forward.put("type", "kv_forward");
         forward.set("request", body.deepCopy());
         long msgId = node.send(master, forward, null);
-        forwardedByMe.put(msgId, handle);
+        forwardedByMe.put(msgId, new Forwarded(handle, master));
     }
 
     private void lookUpMasterFor(PendingClient client) {

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -363,7 +364,10 @@ public final class MaelstromNode {
         long epochBefore = server.epoch();
         step.run();
         service.roleIs(server.role(), nowMicros());
-        if (roleBefore != server.role() || !java.util.Objects.equals(masterBefore, server.master())
+        if (!Objects.equals(masterBefore, server.master())) {
+            service.masterChanged(server.master());
+        }
+        if (roleBefore != server.role() || !Objects.equals(masterBefore, server.master())
                 || epochBefore != server.epoch() || options.verbose()) {
             log(cause + ": " + roleBefore + " -> " + server.role() + ", master "
                     + (server.master() == null ? "none" : server.master()) + ", epoch " + server.epoch());
