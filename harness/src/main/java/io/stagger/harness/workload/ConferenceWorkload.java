@@ -37,6 +37,8 @@ public final class ConferenceWorkload implements Workload {
   /** Most attempts of one final request (page), each at the next live node. */
   static final int MAX_FINAL_ATTEMPTS = 10;
 
+  /** The reply's fields that are Maelstrom's, not the conference's: left out of the history's value. */
+  private static final Set<String> ENVELOPE_FIELDS = Set.of("type", "msg_id", "in_reply_to");
   private static final Set<String> CHANGES_STATE = Set.of("join", "leave", "post", "doc_write", "grant",
       "revoke_access", "floor_request", "floor_release");
 
@@ -185,7 +187,7 @@ public final class ConferenceWorkload implements Workload {
     ObjectNode value = request.value().deepCopy();
     if (Workload.isOk(request, reply)) {
       reply.fields().forEachRemaining(field -> {
-        if (!Set.of("type", "msg_id", "in_reply_to").contains(field.getKey())) {
+        if (!ENVELOPE_FIELDS.contains(field.getKey())) {
           value.set(field.getKey(), field.getValue());
         }
       });

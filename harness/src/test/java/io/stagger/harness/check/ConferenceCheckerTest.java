@@ -228,6 +228,14 @@ class ConferenceCheckerTest {
             .finish("c0#2", "c1#2", "c0#6"), 330.0));
   }
 
+  @org.junit.jupiter.api.Test
+  void aFailoverFirstSeenByTheFinalReadsIsCountedButNotTimed() {
+    Written written = base().moveTo("n2").finish("c0#2", "c1#2");
+    ObjectNode details = new ConferenceChecker(written.history()).check().details();
+    assertThat(details.get("failover-count").asInt()).isEqualTo(1);
+    assertThat(details.get("resume-ms").get("count").asInt()).isZero();
+  }
+
   private static Arguments row(String name, Consumer<Written> change, double millis) {
     return Arguments.of(name, change, millis);
   }
