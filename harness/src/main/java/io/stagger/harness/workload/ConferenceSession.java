@@ -21,6 +21,12 @@ final class ConferenceSession {
   private int nodeIndex;
   private long seq;
   private Request unresolved;
+  /**
+   * How many requests in a row the current node answered without an outcome (error 0 or 11). A node that answers is
+   * alive and forwards to the master it recognises, so after one such answer the session stays and sends again there;
+   * after a second (the node may be cut off from the master) it moves on. A time-out moves it on at once.
+   */
+  private int answeredWithoutOutcome;
   /** Whether the session believes it is a member (after its join_ok, until its leave_ok or a 1001). */
   boolean member;
   /** The next post this session reads: it pages through the conference with its reads. */
@@ -42,15 +48,19 @@ final class ConferenceSession {
 
   /**
    * The request to send again, or null. A request without a known outcome (a time-out, error 0 or 11: the node's
-   * master failed or is unknown) makes the session attach to another node ("connect another"); a request that may
-   * change the state is then sent again, with its seq; a read is dropped.
+   * master failed or is unknown) makes the session attach to another node ("connect another") — at once after a
+   * time-out, after the second answer without an outcome otherwise; a request that may change the state is then
+   * sent again, with its seq; a read is dropped.
    */
   Request retry(SplittableRandom random) {
     Request request = unresolved;
     if (request == null) {
       return null;
     }
-    reattach(random);
+    if (answeredWithoutOutcome == 0 || answeredWithoutOutcome >= 2) {
+      reattach(random);
+      answeredWithoutOutcome = 0;
+    }
     if (!request.body().has("seq")) {
       unresolved = null;
       return null;
@@ -87,5 +97,11 @@ final class ConferenceSession {
   /** The request's outcome is known (ok, or a definite error): nothing to send again. */
   void resolved() {
     unresolved = null;
+    answeredWithoutOutcome = 0;
+  }
+
+  /** The node answered, but without an outcome (error 0 or 11): it is alive; its master failed or is unknown. */
+  void answeredWithoutOutcome() {
+    answeredWithoutOutcome++;
   }
 }

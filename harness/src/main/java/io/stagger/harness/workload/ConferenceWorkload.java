@@ -206,6 +206,9 @@ public final class ConferenceWorkload implements Workload {
     value.put("code", code);
     String error = "error " + code + ": " + reply.path("text").asText("");
     boolean refused = ConferenceRequest.REFUSALS.contains(code) || code == MALFORMED;
+    if (session != null && (code == 0 || code == UNAVAILABLE)) {
+      session.answeredWithoutOutcome();
+    }
     if (session != null && refused) {
       session.resolved();
       if (code == NOT_A_MEMBER) {

@@ -63,7 +63,7 @@ class ConferenceWorkloadTest {
   }
 
   @Test
-  void aRequestWithoutAnAnswerIsSentAgainWithItsSeqToAnotherNodeUnderTheNextProcess() {
+  void aRequestWithoutAnOutcomeIsSentAgainWithItsSeqUnderTheNextProcess() {
     joinAll();
     Request first = nextChange(2);
     Request again = workload.next(2 + SESSIONS, random);
@@ -73,8 +73,11 @@ class ConferenceWorkloadTest {
     assertThat(timeout.type()).isEqualTo(Op.Type.INFO);
     Request third = workload.next(2 + 2 * SESSIONS, random);
     assertThat(third.body()).isEqualTo(first.body());
+    assertThat(third.node()).as("the node answered: it is alive and forwards; stay").isEqualTo(again.node());
     assertThat(workload.complete(third, third.node(), error(11)).type()).isEqualTo(Op.Type.FAIL);
-    assertThat(workload.next(2, random).body()).as("unavailable: sent again").isEqualTo(first.body());
+    Request fourth = workload.next(2, random);
+    assertThat(fourth.body()).as("unavailable: sent again").isEqualTo(first.body());
+    assertThat(fourth.node()).as("a second answer without an outcome: move on").isNotEqualTo(third.node());
   }
 
   @Test
