@@ -72,6 +72,8 @@ final class KvService implements KvEffects {
     private final Map<Long, Forwarded> forwardedByMe = boundedMap();
     private final Map<Long, NameServerCall> nameServerCalls = boundedMap();
     private long retryAtMicros = Long.MIN_VALUE;
+    private KvMessage lastEncoded;
+    private ObjectNode lastEncodedBody;
 
     KvService(Node node, List<String> members, long incarnation, long retryMicros, boolean majorityRule,
               long snapshotPeriodMicros, Set<DeliberateBreak> breaks) {
@@ -289,9 +291,12 @@ final class KvService implements KvEffects {
                 && (message instanceof KvMessage.Replicate || message instanceof KvMessage.Sync)) {
             return;
         }
-        ObjectNode body = json.createObjectNode();
-        ServiceCodec.encode(message, body);
-        node.send(to, body, null);
+        if (message != lastEncoded) { // a message to every member is encoded once (a snapshot can be large)
+            lastEncodedBody = json.createObjectNode();
+            ServiceCodec.encode(message, lastEncodedBody);
+            lastEncoded = message;
+        }
+        node.send(to, lastEncodedBody.deepCopy(), null);
     }
 
     @Override
