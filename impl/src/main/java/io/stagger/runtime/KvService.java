@@ -63,6 +63,8 @@ final class KvService implements KvEffects {
         boolean isMember(String id);
 
         void log(String text);
+
+        long nowMicros();
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -72,6 +74,7 @@ final class KvService implements KvEffects {
     private final Map<Long, Forwarded> forwardedByMe = boundedMap();
     private final Map<Long, NameServerCall> nameServerCalls = boundedMap();
     private long retryAtMicros = Long.MIN_VALUE;
+    private long recoveryStartMicros;
     private KvMessage lastEncoded;
     private ObjectNode lastEncodedBody;
 
@@ -85,6 +88,7 @@ final class KvService implements KvEffects {
 
     /** This boot is a restart (rule 9): the replica recovers its promises and state from the group first. */
     void recover(long nowMicros) {
+        recoveryStartMicros = nowMicros;
         replica.recover(nowMicros, this);
     }
 
@@ -319,6 +323,12 @@ final class KvService implements KvEffects {
     @Override
     public void armRetry(long deadlineMicros) {
         retryAtMicros = deadlineMicros;
+    }
+
+    @Override
+    public void recovered(long version) {
+        node.log("recovered the replicated state from the group: version " + version + ", "
+                + (node.nowMicros() - recoveryStartMicros) / 1000 + " ms after the restart");
     }
 
     @Override

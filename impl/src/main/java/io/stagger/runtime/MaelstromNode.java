@@ -463,6 +463,11 @@ public final class MaelstromNode {
         public void log(String text) {
             MaelstromNode.this.log(text);
         }
+
+        @Override
+        public long nowMicros() {
+            return MaelstromNode.this.nowMicros();
+        }
     }
 
     /** The core's effects, applied: messages become stdout lines, timers become deadlines of the event loop. */

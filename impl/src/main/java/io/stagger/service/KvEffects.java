@@ -14,4 +14,7 @@ public interface KvEffects {
 
     /** The service is now led by this server under {@code ballot}: register it with the name server. */
     void serving(Ballot ballot);
+
+    /** A restarted server has loaded the replicated state, at {@code version}, from a majority of the others. */
+    default void recovered(long version) {}
 }

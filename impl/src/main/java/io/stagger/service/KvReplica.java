@@ -346,6 +346,7 @@ public final class KvReplica {
         }
         recovering = false;
         recoveries.clear();
+        out.recovered(version);
         if (wantsToLead) {
             lead(nowMicros, out);
         }
