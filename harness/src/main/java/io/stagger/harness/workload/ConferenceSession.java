@@ -22,11 +22,13 @@ final class ConferenceSession {
   private long seq;
   private Request unresolved;
   /**
-   * How many requests in a row the current node answered without an outcome (error 0 or 11). A node that answers is
-   * alive and forwards to the master it recognises, so after one such answer the session stays and sends again there;
-   * after a second (the node may be cut off from the master) it moves on. A time-out moves it on at once.
+   * How the current node last answered without an outcome. Error 0 means the node is alive and follows the election
+   * (it answers so when the master it forwarded to is replaced, or when the master lost the lead): the session stays
+   * and sends again there. Error 11 means the node knows no master or was not one: the session stays once and moves
+   * on at the second in a row (the node may be cut off from the master). A time-out moves it on at once.
    */
-  private int answeredWithoutOutcome;
+  private boolean stay;
+  private int unavailableInARow;
   /** Whether the session believes it is a member (after its join_ok, until its leave_ok or a 1001). */
   boolean member;
   /** The next post this session reads: it pages through the conference with its reads. */
@@ -48,8 +50,8 @@ final class ConferenceSession {
 
   /**
    * The request to send again, or null. A request without a known outcome (a time-out, error 0 or 11: the node's
-   * master failed or is unknown) makes the session attach to another node ("connect another") — at once after a
-   * time-out, after the second answer without an outcome otherwise; a request that may change the state is then
+   * master failed or is unknown) may make the session attach to another node ("connect another"): at once after a
+   * time-out, at the second error 11 in a row, never after error 0; a request that may change the state is then
    * sent again, with its seq; a read is dropped.
    */
   Request retry(SplittableRandom random) {
@@ -57,10 +59,11 @@ final class ConferenceSession {
     if (request == null) {
       return null;
     }
-    if (answeredWithoutOutcome == 0 || answeredWithoutOutcome >= 2) {
+    if (!stay) {
       reattach(random);
-      answeredWithoutOutcome = 0;
+      unavailableInARow = 0;
     }
+    stay = false;
     if (!request.body().has("seq")) {
       unresolved = null;
       return null;
@@ -97,11 +100,18 @@ final class ConferenceSession {
   /** The request's outcome is known (ok, or a definite error): nothing to send again. */
   void resolved() {
     unresolved = null;
-    answeredWithoutOutcome = 0;
+    stay = false;
+    unavailableInARow = 0;
   }
 
-  /** The node answered, but without an outcome (error 0 or 11): it is alive; its master failed or is unknown. */
-  void answeredWithoutOutcome() {
-    answeredWithoutOutcome++;
+  /** The node answered error 0: it is alive and its master changed or lost the lead while the request was out. */
+  void answeredIndeterminate() {
+    stay = true;
+  }
+
+  /** The node answered error 11: it knows no master, or the server it asked was not one. */
+  void answeredUnavailable() {
+    unavailableInARow++;
+    stay = unavailableInARow < 2;
   }
 }

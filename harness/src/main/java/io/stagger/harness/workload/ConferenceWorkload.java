@@ -206,8 +206,10 @@ public final class ConferenceWorkload implements Workload {
     value.put("code", code);
     String error = "error " + code + ": " + reply.path("text").asText("");
     boolean refused = ConferenceRequest.REFUSALS.contains(code) || code == MALFORMED;
-    if (session != null && (code == 0 || code == UNAVAILABLE)) {
-      session.answeredWithoutOutcome();
+    if (session != null && code == 0) {
+      session.answeredIndeterminate();
+    } else if (session != null && code == UNAVAILABLE) {
+      session.answeredUnavailable();
     }
     if (session != null && refused) {
       session.resolved();

@@ -77,7 +77,13 @@ class ConferenceWorkloadTest {
     assertThat(workload.complete(third, third.node(), error(11)).type()).isEqualTo(Op.Type.FAIL);
     Request fourth = workload.next(2, random);
     assertThat(fourth.body()).as("unavailable: sent again").isEqualTo(first.body());
-    assertThat(fourth.node()).as("a second answer without an outcome: move on").isNotEqualTo(third.node());
+    assertThat(fourth.node()).as("a first error 11: stay").isEqualTo(third.node());
+    workload.complete(fourth, fourth.node(), error(11));
+    Request fifth = workload.next(2, random);
+    assertThat(fifth.node()).as("a second error 11 in a row: move on").isNotEqualTo(fourth.node());
+    workload.complete(fifth, fifth.node(), error(0));
+    workload.complete(workload.next(2 + 3 * SESSIONS, random), fifth.node(), error(0));
+    assertThat(workload.next(2 + 4 * SESSIONS, random).node()).as("error 0 again and again: stay").isEqualTo(fifth.node());
   }
 
   @Test
