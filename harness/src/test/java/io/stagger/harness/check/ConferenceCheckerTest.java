@@ -180,10 +180,60 @@ class ConferenceCheckerTest {
             .ok(220, 230, "floor_request", req("c0", 6), reply().put("granted", true).put("holder", "c0")
                 .put("term", 3)), null),
         row("the conference did not resume: the final reads failed", Written::unfinished,
-            "did not resume"));
+            "did not resume"),
+        row("a post acknowledged at two indexes", w -> w
+            .ok(200, 210, "post", req("c1", 5).put("text", "c"), reply().put("index", 2))
+            .ok(220, 230, "post", req("c1", 5).put("text", "c"), reply().put("index", 3))
+            .finish("c0#2", "c1#2", "c1#5"), "post c1#5 was acknowledged at index 2 and again at 3"),
+        row("the only grant began the instant the write completed: too late", w -> w
+            .ok(200, 210, "doc_write", req("c2", 1).put("text", "y"), reply().put("version", 2))
+            .ok(210, 220, "grant", req("c0", 6).put("target", "c2"), reply()),
+            "doc_write c2#1 succeeded (version 2, at 0.210 s) but c2 had no access: it was never granted before"),
+        row("a grant that completed the instant the revoke began is undone by it", w -> w
+            .ok(150, 200, "grant", req("c0", 6).put("target", "c1"), reply())
+            .ok(200, 210, "revoke_access", req("c0", 7).put("target", "c1"), reply())
+            .ok(220, 230, "doc_write", req("c1", 5).put("text", "y"), reply().put("version", 2)),
+            "c1 had no access: its access was revoked before the write began"),
+        row("a release answered released=false does not pass the floor", w -> w
+            .ok(200, 210, "floor_release", req("c1", 5), reply().put("released", false))
+            .ok(220, 230, "floor_request", req("c0", 6), reply().put("granted", true).put("holder", "c0")
+                .put("term", 3)),
+            "two holders: c1 was granted term 2 at 0.170 s and c0 term 3 at 0.230 s with no floor_release or leave"),
+        row("an indeterminate release may have passed the floor", w -> w
+            .call(200, 300, "floor_release", req("c1", 5), Op.Type.INFO, null, false)
+            .ok(220, 230, "floor_request", req("c0", 6), reply().put("granted", true).put("holder", "c0")
+                .put("term", 3)), null),
+        row("a release begun the instant the next grant completed is too late", w -> w
+            .ok(220, 230, "floor_request", req("c0", 6), reply().put("granted", true).put("holder", "c0")
+                .put("term", 3))
+            .ok(230, 240, "floor_release", req("c1", 5), reply().put("released", true)), "two holders"),
+        row("a holder's term counts from its first request for it", w -> w
+            .ok(250, 260, "floor_release", req("c1", 5), reply().put("released", true))
+            .ok(300, 310, "floor_request", req("c1", 6), reply().put("granted", true).put("holder", "c1")
+                .put("term", 2))
+            .ok(320, 330, "floor_request", req("c0", 6), reply().put("granted", true).put("holder", "c0")
+                .put("term", 3)), null),
+        row("no final read reached the end of the posts", w -> w
+            .unfinished()
+            .read(200, 210, false, 2)
+            .read(1000, 1010, true, 0, "c0#2", "c1#2")
+            .call(1020, 1030, "read", Json.object().put("client", "final").put("from", 0), Op.Type.FAIL,
+                reply().put("code", 11), true)
+            .call(1040, 1050, "doc_read", Json.object().put("client", "final"), Op.Type.OK,
+                reply().put("text", "x").put("version", 1).put("served_by", "n1"), true),
+            "the conference did not resume after the final heal: no final read reached the end of the posts"),
+        row("no final doc_read succeeded", w -> w
+            .unfinished()
+            .call(200, 210, "doc_read", Json.object().put("client", "c0"), Op.Type.OK,
+                reply().put("text", "x").put("version", 1).put("served_by", "n1"), false)
+            .read(1000, 1010, true, 0, "c0#2", "c1#2")
+            .read(1020, 1030, true, 2)
+            .call(1040, 1050, "doc_read", Json.object().put("client", "final"), Op.Type.FAIL,
+                reply().put("code", 11), true),
+            "the conference did not resume after the final heal: no final doc_read succeeded"));
   }
 
-  private static CheckResult checkBaseWith(Consumer<Written> change) {
+  static CheckResult checkBaseWith(Consumer<Written> change) {
     Written written = base();
     change.accept(written);
     return new ConferenceChecker(written.history()).check();

@@ -35,21 +35,33 @@ class LinearizabilityTest {
         Arguments.of("an indeterminate cas that cannot apply is harmless", true,
             List.of("cas? 7 8 0 1", "write 2 2 3", "read -> 2 4 5")),
         Arguments.of("two writes, reads in the wrong order", false,
-            List.of("write 1 0 1", "write 2 2 3", "read -> 2 4 5", "read -> 1 6 7")));
+            List.of("write 1 0 1", "write 2 2 3", "read -> 2 4 5", "read -> 1 6 7")),
+        Arguments.of("concurrent writes: the read sees the one the search tries first", true,
+            List.of("write 1 0 10", "write 2 0 10", "read -> 2 20 21")),
+        Arguments.of("concurrent writes: the read sees the one the search must backtrack to", true,
+            List.of("write 1 0 10", "write 2 0 10", "read -> 1 20 21")),
+        Arguments.of("a write that returned the instant a read began precedes it", false,
+            List.of("read -> null 1 2", "write 1 0 1")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("histories")
   void decides(String name, boolean linearizable, List<String> rows) {
-    List<RegisterOp> ops = new ArrayList<>();
-    for (String row : rows) {
-      ops.add(parse(ops.size(), row));
-    }
+    List<RegisterOp> ops = parseAll(rows);
     Linearizability.Outcome outcome = Linearizability.check(ops);
     assertThat(outcome.linearizable()).as(name).isEqualTo(linearizable);
     if (!linearizable) {
       assertThat(outcome.stuckAt()).isNotBlank();
     }
+  }
+
+  /** The rows as operations, numbered in order. */
+  static List<RegisterOp> parseAll(List<String> rows) {
+    List<RegisterOp> ops = new ArrayList<>();
+    for (String row : rows) {
+      ops.add(parse(ops.size(), row));
+    }
+    return ops;
   }
 
   private static RegisterOp parse(int id, String row) {

@@ -1,0 +1,82 @@
+package io.stagger.harness.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.stagger.harness.Json;
+import io.stagger.harness.history.Op;
+import io.stagger.harness.workload.CheckContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An election history written by hand for the election checker's tests: master requests, nemesis events. */
+final class ElectionHistory {
+  static final List<String> NODES = List.of("n1", "n2", "n3");
+  private final List<Op> history = new ArrayList<>();
+
+  /** A master request of node answered at millis (invoked 1 ns before) with its master and role. */
+  ElectionHistory answer(long millis, String node, String master, String role, boolean isFinal) {
+    JsonNode view = Json.object().put("master", master).put("role", role);
+    invoke(millis * 1_000_000 - 1, node, isFinal);
+    history.add(new Op(history.size(), NODES.indexOf(node), Op.Type.OK, "master", view, millis * 1_000_000, node,
+        null, isFinal));
+    return this;
+  }
+
+  /** A master request of node invoked at fromMillis that got no answer: it timed out (info) at toMillis. */
+  ElectionHistory timedOut(long fromMillis, long toMillis, String node, boolean isFinal) {
+    invoke(fromMillis * 1_000_000, node, isFinal);
+    history.add(new Op(history.size(), NODES.indexOf(node), Op.Type.INFO, "master", NullNode.instance,
+        toMillis * 1_000_000, node, "timeout", isFinal));
+    return this;
+  }
+
+  private void invoke(long nanos, String node, boolean isFinal) {
+    history.add(new Op(history.size(), NODES.indexOf(node), Op.Type.INVOKE, "master", NullNode.instance, nanos, node,
+        null, isFinal));
+  }
+
+  ElectionHistory nemesis(long millis, String f, String node) {
+    history.add(new Op(history.size(), Op.NEMESIS, Op.Type.INFO, f, Json.MAPPER.createArrayNode().add(node),
+        millis * 1_000_000, null, null, false));
+    return this;
+  }
+
+  /** Every one of nodes answers at millis: master names itself MASTER, the others are its BACKUPs. */
+  ElectionHistory allAgreeOn(long millis, String master, List<String> nodes) {
+    for (String node : nodes) {
+      answer(millis, node, master, node.equals(master) ? "MASTER" : "BACKUP", false);
+    }
+    return this;
+  }
+
+  /** The final phase: every node answers at millis that master is the master. */
+  ElectionHistory finallyAgreeOn(long millis, String master) {
+    for (String node : NODES) {
+      answer(millis, node, master, node.equals(master) ? "MASTER" : "BACKUP", true);
+    }
+    return this;
+  }
+
+  /** The name server's record that master registered at millis. */
+  ElectionHistory registered(long millis, String master) {
+    history.add(new Op(history.size(), Op.NEMESIS, Op.Type.INFO, "name-server",
+        Json.object().put("master", master), millis * 1_000_000, null, null, false));
+    return this;
+  }
+
+  /** Marks every client operation from millis on (invocations 1 ns before included) as the final phase's. */
+  ElectionHistory finalFrom(long millis) {
+    history.replaceAll(op -> op.time() >= millis * 1_000_000 - 1 ? withFinal(op) : op);
+    return this;
+  }
+
+  /** The checker's verdict with a bound on the time with two MASTERs (negative: unbounded). */
+  CheckResult check(double maxDualMillis) {
+    return new ElectionChecker(new CheckContext(history, NODES, maxDualMillis)).check();
+  }
+
+  private static Op withFinal(Op op) {
+    return new Op(op.index(), op.process(), op.type(), op.f(), op.value(), op.time(), op.node(), op.error(),
+        op.process() != Op.NEMESIS);
+  }
+}
