@@ -1,6 +1,7 @@
 package io.stagger.harness.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
 import io.stagger.harness.history.History;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * The election checker. Convergence (the verdict): after the final heal and recovery every live node names one and
- * the same master, and that master alone reports role MASTER. Measured on the way (from each node's latest answer):
+ * the same master, and that master alone reports role MASTER — in every round of final probes but at most one, and
+ * the same master in all that agree. Measured on the way (from each node's latest answer):
  * failovers (kills of the agreed master) and their times from the kill until all live nodes agree on a new master,
  * the time with no MASTER, and the time with two or more MASTERs (invalid only beyond a configured bound). A node
  * whose latest request went unanswered counts as unknown, not as its last answer.
@@ -193,24 +195,73 @@ public final class ElectionChecker {
   }
 
   private CheckResult converged(ObjectNode details) {
-    Map<String, View> finals = new TreeMap<>();
-    Set<String> asked = new HashSet<>();
+    // The final probes come in rounds (ElectionWorkload.FINAL_ROUNDS, a pause apart); a probe without a round is
+    // round 1. With one round its verdict is the verdict; with more, most rounds must agree on one master, so that
+    // one spurious detection at the wrong moment (a node starved of CPU for longer than T) is not taken for a group
+    // that does not converge, while a group that does not converge still fails every round.
+    Map<Integer, List<History.Pair>> rounds = new TreeMap<>();
     for (History.Pair pair : History.pairs(context.history())) {
       if (pair.invoke().isFinal()) {
-        asked.add(pair.invoke().node());
-        if (pair.ok()) {
-          JsonNode value = pair.complete().value();
-          finals.put(pair.invoke().node(), new View(value.path("master").isTextual()
-              ? value.get("master").asText() : null, value.path("role").asText()));
-        }
+        int round = pair.invoke().value() == null ? 1 : pair.invoke().value().path("round").asInt(1);
+        rounds.computeIfAbsent(round, r -> new ArrayList<>()).add(pair);
+      }
+    }
+    if (rounds.isEmpty()) {
+      details.putObject("final-views");
+      return CheckResult.invalid("no node was asked for its master after the final recovery", details);
+    }
+    CheckResult last = null;
+    Set<String> agreedMasters = new HashSet<>();
+    int agreeing = 0;
+    ArrayNode perRound = rounds.size() > 1 ? details.putArray("final-rounds") : null;
+    for (Map.Entry<Integer, List<History.Pair>> round : rounds.entrySet()) {
+      ObjectNode roundDetails = Json.object();
+      last = agreement(round.getValue(), roundDetails);
+      if (last.valid()) {
+        agreeing++;
+        agreedMasters.add(roundDetails.get("master").asText());
+      }
+      if (perRound != null) {
+        perRound.add(roundDetails.put("round", round.getKey()).put("agree", last.valid()));
+      }
+      details.set("final-views", roundDetails.get("final-views"));
+      details.remove("master");
+      if (roundDetails.has("master")) {
+        details.set("master", roundDetails.get("master"));
+      }
+    }
+    int needed = rounds.size() == 1 ? 1 : rounds.size() - 1;
+    if (agreeing < needed || agreedMasters.size() > 1) {
+      String why = agreedMasters.size() > 1 ? "the final rounds agree on different masters " + agreedMasters
+          : last.reason();
+      return CheckResult.invalid(rounds.size() == 1 ? why
+          : "the live nodes agree in " + agreeing + " of " + rounds.size() + " final rounds: " + why, details);
+    }
+    if (!agreedMasters.isEmpty()) {
+      details.put("master", agreedMasters.iterator().next());
+    }
+    double dualMillis = details.get("dual-master-ms").asDouble();
+    if (context.maxDualMasterMillis() >= 0 && dualMillis > context.maxDualMasterMillis()) {
+      return CheckResult.invalid("two MASTERs coexisted for " + dualMillis + " ms, more than the allowed "
+          + context.maxDualMasterMillis() + " ms", details);
+    }
+    return CheckResult.valid(details);
+  }
+
+  /** Whether one round of final probes shows every live node naming one master that alone reports MASTER. */
+  private static CheckResult agreement(List<History.Pair> pairs, ObjectNode details) {
+    Map<String, View> finals = new TreeMap<>();
+    Set<String> asked = new HashSet<>();
+    for (History.Pair pair : pairs) {
+      asked.add(pair.invoke().node());
+      if (pair.ok()) {
+        JsonNode value = pair.complete().value();
+        finals.put(pair.invoke().node(), new View(value.path("master").isTextual()
+            ? value.get("master").asText() : null, value.path("role").asText()));
       }
     }
     ObjectNode finalViews = details.putObject("final-views");
     finals.forEach((node, view) -> finalViews.put(node, view.master + " (" + view.role + ")"));
-    double dualMillis = details.get("dual-master-ms").asDouble();
-    if (asked.isEmpty()) {
-      return CheckResult.invalid("no node was asked for its master after the final recovery", details);
-    }
     for (String node : asked) {
       if (!finals.containsKey(node)) {
         return CheckResult.invalid(node + " did not answer the final master request", details);
@@ -234,10 +285,6 @@ public final class ElectionChecker {
           details);
     }
     details.put("master", master);
-    if (context.maxDualMasterMillis() >= 0 && dualMillis > context.maxDualMasterMillis()) {
-      return CheckResult.invalid("two MASTERs coexisted for " + dualMillis + " ms, more than the allowed "
-          + context.maxDualMasterMillis() + " ms", details);
-    }
     return CheckResult.valid(details);
   }
 

@@ -34,11 +34,38 @@ public final class ElectionWorkload implements Workload {
     return Request.to("master", NullNode.instance, Json.object().put("type", "master"));
   }
 
+  /**
+   * Each live node is probed this many times after the final recovery, {@link #FINAL_ROUND_GAP_MILLIS} apart: the
+   * checker wants the views to agree in most rounds, so that one spurious detection (a node starved of CPU for
+   * longer than T at the wrong moment) is told from a group that does not converge.
+   */
+  public static final int FINAL_ROUNDS = 3;
+  /** Time between the final rounds: more than the detection period P and the time to recover from one detection. */
+  public static final long FINAL_ROUND_GAP_MILLIS = 300;
+
   @Override
   public List<Request> finalRequests(List<String> liveNodes) {
-    return liveNodes.stream()
-        .map(node -> new Request("master", NullNode.instance, Json.object().put("type", "master"), node))
-        .toList();
+    return liveNodes.stream().map(node -> finalProbe(node, 1)).toList();
+  }
+
+  /** The next round's probe of the same node, after a pause. */
+  @Override
+  public Request followUp(Request request, Completion completion) {
+    int round = request.value().path("round").asInt(FINAL_ROUNDS);
+    if (round >= FINAL_ROUNDS) {
+      return null;
+    }
+    try {
+      Thread.sleep(FINAL_ROUND_GAP_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    return finalProbe(request.node(), round + 1);
+  }
+
+  private static Request finalProbe(String node, int round) {
+    return new Request("master", Json.object().put("round", round), Json.object().put("type", "master"), node);
   }
 
   @Override

@@ -57,6 +57,20 @@ final class ElectionHistory {
     return this;
   }
 
+  /** Round `round` of the final probes: each node answers at millis with the view given for it ("master ROLE"). */
+  ElectionHistory finalRound(int round, long millis, String... views) {
+    for (int i = 0; i < views.length; i++) {
+      String node = NODES.get(i);
+      String[] masterAndRole = views[i].split(" ");
+      JsonNode probe = Json.object().put("round", round);
+      JsonNode view = Json.object().put("master", masterAndRole[0].equals("null") ? null : masterAndRole[0])
+          .put("role", masterAndRole[1]);
+      history.add(new Op(history.size(), i, Op.Type.INVOKE, "master", probe, millis * 1_000_000 - 1, node, null, true));
+      history.add(new Op(history.size(), i, Op.Type.OK, "master", view, millis * 1_000_000, node, null, true));
+    }
+    return this;
+  }
+
   /** The name server's record that master registered at millis. */
   ElectionHistory registered(long millis, String master) {
     history.add(new Op(history.size(), Op.NEMESIS, Op.Type.INFO, "name-server",
