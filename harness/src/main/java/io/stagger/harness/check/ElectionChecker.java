@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -143,7 +144,7 @@ public final class ElectionChecker {
       Registration first = registrations.stream()
           .filter(r -> r.master.equals(f.successor) && r.at >= f.killedAt)
           .findFirst().orElse(null);
-      String key = String.format("%.3f", f.killedAt / 1e9);
+      String key = String.format(Locale.ROOT, "%.3f", f.killedAt / 1e9);
       if (first == null) {
         list.put(key, f.successor + " never registered with the name server");
       } else {
@@ -174,7 +175,7 @@ public final class ElectionChecker {
     ObjectNode list = Json.object();
     int unresolved = 0;
     for (Failover f : failovers) {
-      String key = String.format("%.3f", f.killedAt / 1e9);
+      String key = String.format(Locale.ROOT, "%.3f", f.killedAt / 1e9);
       if (f.resolvedAt < 0) {
         unresolved++;
         list.put(key, "master " + f.master + " killed; no agreement observed before the main phase ended");
