@@ -7,8 +7,9 @@ import java.nio.file.Path;
 /**
  * Whether a node that receives {@code init} forms the initial group (rule 8, Start) or comes back after a crash
  * (rule 9, Restart). A Maelstrom-style harness restarts a killed node by running the same binary again and sending
- * {@code init} again, so {@code auto} tells the two apart by a marker file keyed by the harness's process id (the
- * node's parent) and the node id: the first boot under a harness process creates it, every later one finds it.
+ * {@code init} again, so {@code auto} tells the two apart by a marker file keyed by the harness process (the node's
+ * parent: its pid and start time, since pids are reused) and the node id: the first boot under a harness process
+ * creates it, every later one finds it. Markers of harness processes that are gone are removed on the way.
  */
 public enum BootMode {
     /** Start if this is the first boot of this node id under this parent process, else Restart. */
@@ -33,17 +34,48 @@ public enum BootMode {
     }
 
     private static boolean markFirstBoot(String nodeId, Path markerDir) {
-        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
+        String parent = ProcessHandle.current().parent().map(BootMode::processKey).orElse("0-0");
         String safeId = nodeId.replaceAll("[^A-Za-z0-9_-]", "_");
         Path marker = markerDir.resolve(parent + "-" + safeId);
         try {
             Files.createDirectories(markerDir);
+            removeMarkersOfGoneProcesses(markerDir);
             Files.createFile(marker);
             return true;
         } catch (java.nio.file.FileAlreadyExistsException e) {
             return false;
         } catch (IOException e) {
             return true; // cannot record boots: treat every boot as a start, as a harness without restarts expects
+        }
+    }
+
+    /** A process's pid and start time (ms since the epoch; 0 if unknown): together they name it for good. */
+    static String processKey(ProcessHandle process) {
+        long started = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        return process.pid() + "-" + started;
+    }
+
+    /** Deletes the markers whose harness process (pid and start time) no longer runs; best effort. */
+    private static void removeMarkersOfGoneProcesses(Path markerDir) {
+        try (java.util.stream.Stream<Path> markers = Files.list(markerDir)) {
+            markers.forEach(marker -> {
+                String[] parts = marker.getFileName().toString().split("-", 3);
+                if (parts.length < 3 || !parts[0].matches("[0-9]+") || !parts[1].matches("[0-9]+")) {
+                    return;
+                }
+                String key = parts[0] + "-" + parts[1];
+                boolean alive = ProcessHandle.of(Long.parseLong(parts[0]))
+                        .map(p -> processKey(p).equals(key)).orElse(false);
+                if (!alive) {
+                    try {
+                        Files.deleteIfExists(marker);
+                    } catch (IOException e) {
+                        // another node removed it first, or the directory is not ours to clean: leave it
+                    }
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // cleaning is an optimisation; a marker left behind is harmless now that keys carry start times
         }
     }
 }

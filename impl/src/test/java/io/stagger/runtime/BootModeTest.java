@@ -1,0 +1,46 @@
+package io.stagger.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --boot auto}: the first boot of a node id under a harness process starts, later ones restart. */
+class BootModeTest {
+    @TempDir
+    Path markers;
+
+    private static long parentPid() {
+        return ProcessHandle.current().parent().orElseThrow().pid();
+    }
+
+    @Test
+    void theFirstBootUnderAParentStartsAndLaterOnesRestart() {
+        assertThat(BootMode.AUTO.isRestart("n1", markers)).isFalse();
+        assertThat(BootMode.AUTO.isRestart("n2", markers)).isFalse();
+        assertThat(BootMode.AUTO.isRestart("n1", markers)).isTrue();
+        assertThat(BootMode.START.isRestart("n1", markers)).isFalse();
+        assertThat(BootMode.RESTART.isRestart("n9", markers)).isTrue();
+    }
+
+    @Test
+    void aMarkerLeftByAnEarlierProcessWithTheSamePidIsNotARestart() throws IOException {
+        // pids are reused: a harness that had our parent's pid long ago left its markers behind
+        Files.createFile(markers.resolve(parentPid() + "-1-n1"));
+        assertThat(BootMode.AUTO.isRestart("n1", markers)).isFalse();
+        assertThat(markers.resolve(parentPid() + "-1-n1")).as("the stale marker is removed").doesNotExist();
+        assertThat(BootMode.AUTO.isRestart("n1", markers)).isTrue();
+    }
+
+    @Test
+    void theMarkersOfTheLiveParentStay() throws IOException {
+        BootMode.AUTO.isRestart("n1", markers);
+        String live = BootMode.processKey(ProcessHandle.current().parent().orElseThrow()) + "-n1";
+        BootMode.AUTO.isRestart("n2", markers);
+        assertThat(markers.resolve(live)).exists();
+        assertThat(Files.list(markers).count()).isEqualTo(2);
+    }
+}
