@@ -37,7 +37,7 @@ for period in "${periods[@]}"; do
 done
 
 python3 - "$store" "$seeds" "${periods[@]}" <<'PY'
-import glob, json, math, re, statistics, sys
+import glob, json, math, os, re, statistics, sys
 store, seeds, periods = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 
 def quantile(values, q):  # nearest rank
@@ -48,7 +48,8 @@ print("| --snapshot-period | runs valid | failovers timed | resume p50 / p99 / m
 print("| --- | --- | --- | --- | --- | --- |")
 for period in periods:
     resumes, msgs, kbytes, valid, runs = [], [], [], 0, 0
-    for results in sorted(glob.glob(f"{store}/period-{period}/seed*/**/results.json", recursive=True)):
+    found = glob.glob(f"{store}/period-{period}/seed*/**/results.json", recursive=True)
+    for results in sorted({os.path.realpath(p) for p in found}):  # each run once: `latest` links to it
         runs += 1
         r = json.load(open(results))
         valid += r.get("valid?") is True
