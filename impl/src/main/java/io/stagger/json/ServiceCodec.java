@@ -38,7 +38,8 @@ public final class ServiceCodec {
 
     /** Whether {@code type} is a client request: {@code lin-kv}'s or the conference's (docs/CONFERENCE.md). */
     public static boolean isClientType(String type) {
-        return type.equals("read") || type.equals("write") || type.equals("cas") || ConferenceOp.Kind.ofType(type) != null;
+        return type.equals("read") || type.equals("write") || type.equals("cas")
+                || ConferenceOp.Kind.ofType(type) != null;
     }
 
     /**
@@ -66,10 +67,8 @@ public final class ServiceCodec {
      * replaces {@code doc_write} by {@code DOC_WRITE_UNCHECKED}. Fields as in docs/CONFERENCE.md.
      */
     public static ConferenceOp conferenceOp(ConferenceOp.Kind kind, JsonNode body) throws MalformedInput {
-        String text = kind == ConferenceOp.Kind.POST || kind == ConferenceOp.Kind.DOC_WRITE
-                || kind == ConferenceOp.Kind.DOC_WRITE_UNCHECKED ? string(body, "text") : null;
-        String target = kind == ConferenceOp.Kind.GRANT || kind == ConferenceOp.Kind.REVOKE_ACCESS
-                ? string(body, "target") : null;
+        String text = kind.takesText() ? string(body, "text") : null;
+        String target = kind.takesTarget() ? string(body, "target") : null;
         long seq = kind.changesState() ? natural(body, "seq") : 0;
         long from = kind == ConferenceOp.Kind.READ && body.has("from") ? natural(body, "from") : 0;
         try {

@@ -84,6 +84,16 @@ public record ConferenceOp(Kind kind, String conference, String client, long seq
             return changesState;
         }
 
+        /** Whether the request carries a {@code text}: the post's, or the document's new one. */
+        public boolean takesText() {
+            return this == POST || this == DOC_WRITE || this == DOC_WRITE_UNCHECKED;
+        }
+
+        /** Whether the request carries a {@code target}: the client given or denied access. */
+        public boolean takesTarget() {
+            return this == GRANT || this == REVOKE_ACCESS;
+        }
+
         /** The request of Maelstrom body type {@code type}, or null if it is not a conference request. */
         public static Kind ofType(String type) {
             for (Kind kind : values()) {
@@ -102,13 +112,13 @@ public record ConferenceOp(Kind kind, String conference, String client, long seq
         if (kind.changesState() && seq < 1) {
             throw new IllegalArgumentException(kind.type() + " needs a 'seq' of at least 1, got " + seq);
         }
-        boolean needsText = kind == Kind.POST || kind == Kind.DOC_WRITE || kind == Kind.DOC_WRITE_UNCHECKED;
-        if (needsText != (text != null)) {
-            throw new IllegalArgumentException(kind.type() + (needsText ? " needs a string 'text'" : " takes no text"));
+        if (kind.takesText() != (text != null)) {
+            throw new IllegalArgumentException(
+                    kind.type() + (kind.takesText() ? " needs a string 'text'" : " takes no text"));
         }
-        boolean needsTarget = kind == Kind.GRANT || kind == Kind.REVOKE_ACCESS;
-        if (needsTarget != (target != null)) {
-            throw new IllegalArgumentException(kind.type() + (needsTarget ? " needs a string 'target'" : " takes no target"));
+        if (kind.takesTarget() != (target != null)) {
+            throw new IllegalArgumentException(
+                    kind.type() + (kind.takesTarget() ? " needs a string 'target'" : " takes no target"));
         }
         if (from < 0 || (kind != Kind.READ && from != 0)) {
             throw new IllegalArgumentException(kind.type() + ": 'from' must be a position of at least 0, got " + from);
