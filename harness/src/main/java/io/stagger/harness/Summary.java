@@ -24,7 +24,8 @@ final class Summary {
           + " ms, final master " + workload.path("master").asText("none"));
       if (workload.path("registration-count").asInt(0) > 0) {
         out.println("name server   " + workload.get("registration-count") + " registrations; after a failover,"
-            + " ms from agreement to registration " + workload.get("registration-lag-ms"));
+            + " ms from all live nodes agreeing to the registration (negative: registered first) "
+            + workload.get("registration-lag-ms"));
       }
     }
     if (workload.has("resume-ms")) {

@@ -8,7 +8,7 @@ import java.util.Set;
  * of them. Times are virtual microseconds from the start of the run.
  */
 public sealed interface Fault
-        permits Fault.Crash, Fault.Restart, Fault.Partition, Fault.Heal, Fault.Loss, Fault.SlowLinks {
+        permits Fault.Crash, Fault.Restart, Fault.Pause, Fault.Partition, Fault.Heal, Fault.Loss, Fault.SlowLinks {
 
     /** When the fault begins. */
     long atMicros();
@@ -23,6 +23,27 @@ public sealed interface Fault
 
     /** The server comes back with its state lost (rule 9); a server that had not crashed crashes first. */
     record Restart(long atMicros, String server) implements Fault {}
+
+    /**
+     * The server's process stops in {@code [atMicros, untilMicros)} (a long GC pause, SIGSTOP, a VM descheduled): it
+     * keeps its state, but nothing reaches it; the messages sent to it wait, and its timers come due. At
+     * {@code untilMicros} it takes all of them, in the order they came due, with the clock reading
+     * {@code untilMicros}. A paused MASTER wakes up still MASTER, whatever the others did meanwhile. A crash ends the
+     * pause with the process; a restart starts a process that is not paused.
+     */
+    record Pause(long atMicros, long untilMicros, String server) implements Fault {
+        public Pause {
+            if (untilMicros < atMicros) {
+                throw new IllegalArgumentException("a pause cannot end before it begins: " + atMicros + " > "
+                        + untilMicros);
+            }
+        }
+
+        @Override
+        public long endMicros() {
+            return untilMicros;
+        }
+    }
 
     /** From now on, messages pass only within a side; a server in no side is alone. Replaces any earlier partition. */
     record Partition(long atMicros, List<Set<String>> sides) implements Fault {

@@ -67,6 +67,8 @@ public final class ScenarioText {
             return List.of(crash.server());
         } else if (fault instanceof Fault.Restart restart) {
             return List.of(restart.server());
+        } else if (fault instanceof Fault.Pause pause) {
+            return List.of(pause.server());
         } else if (fault instanceof Fault.Partition partition) {
             return partition.sides().stream().flatMap(Set::stream).toList();
         }
@@ -79,6 +81,8 @@ public final class ScenarioText {
             return "crash@" + time(crash.atMicros()) + ":" + crash.server();
         } else if (fault instanceof Fault.Restart restart) {
             return "restart@" + time(restart.atMicros()) + ":" + restart.server();
+        } else if (fault instanceof Fault.Pause pause) {
+            return "pause@" + time(pause.atMicros()) + "-" + time(pause.untilMicros()) + ":" + pause.server();
         } else if (fault instanceof Fault.Partition partition) {
             List<String> sides = new ArrayList<>();
             for (Set<String> side : partition.sides()) {
@@ -120,6 +124,7 @@ public final class ScenarioText {
             faults.add(switch (kind) {
                 case "crash" -> new Fault.Crash(micros(when), what);
                 case "restart" -> new Fault.Restart(micros(when), what);
+                case "pause" -> new Fault.Pause(micros(from(when)), micros(until(when)), what);
                 case "partition" -> new Fault.Partition(micros(when), parseSides(what));
                 case "heal" -> new Fault.Heal(micros(when));
                 case "loss" -> new Fault.Loss(micros(from(when)), micros(until(when)), Double.parseDouble(what));

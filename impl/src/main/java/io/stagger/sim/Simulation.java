@@ -32,6 +32,7 @@ public final class Simulation {
     private final Server[] servers;
     private final ServerEffects[] effects;
     private final boolean[] live;
+    private final long[] pausedUntilMicros; // a server is paused while the clock reads less than its entry
     private final long[] timerGeneration;
     private final PriorityQueue<Pending> queue = new PriorityQueue<>(Pending.ORDER);
     private final SplittableRandom random;
@@ -59,6 +60,7 @@ public final class Simulation {
         this.servers = new Server[n];
         this.effects = new ServerEffects[n];
         this.live = new boolean[n];
+        this.pausedUntilMicros = new long[n];
         this.timerGeneration = new long[n * TIMER_KINDS];
         this.random = new SplittableRandom(scenario.seed());
         this.network = new Network(ids, scenario.config().delayBounds(), scenario.faults());
@@ -164,6 +166,12 @@ public final class Simulation {
         nowMicros = pending.atMicros();
         counters.eventsProcessed++;
         int i = pending.server();
+        if (i >= 0 && pausedUntilMicros[i] > nowMicros && !(pending.what() instanceof Fault)) {
+            // A paused process takes nothing in: whatever comes due for it waits until it wakes, in order.
+            queue.add(new Pending(pausedUntilMicros[i], pending.order(), nextSequence++, i, pending.what(),
+                    pending.generation()));
+            return;
+        }
         if (pending.what() instanceof Fault fault) {
             inject(fault);
         } else if (pending.what() instanceof Delivery delivery) {
@@ -191,7 +199,11 @@ public final class Simulation {
             int i = indexOf.get(restart.server());
             crash(i);
             live[i] = true;
+            pausedUntilMicros[i] = 0;
             step(i, Event.Restart.INSTANCE);
+        } else if (fault instanceof Fault.Pause pause) {
+            int i = indexOf.get(pause.server());
+            pausedUntilMicros[i] = Math.max(pausedUntilMicros[i], pause.untilMicros());
         } else if (fault instanceof Fault.Partition partition) {
             network.partition(partition.sides(), indexOf);
         } else if (fault instanceof Fault.Heal) {
@@ -203,6 +215,7 @@ public final class Simulation {
     /** A crashed server receives nothing, and the timers it had armed are dropped. */
     private void crash(int i) {
         live[i] = false;
+        pausedUntilMicros[i] = 0;
         if (layer != null) {
             layer.crashed(i);
         }

@@ -11,8 +11,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * Arbitraries of fault schedules: up to six episodes (a crash, a restart, a crash and a later restart, a partition
- * and its heal, a loss window, a window of delays beyond d), each shrinking towards fewer episodes, earlier and
+ * Arbitraries of fault schedules: up to six episodes (a crash, a restart, a crash and a later restart, a pause of
+ * one server's process, a partition and its heal, a loss window, a window of delays beyond d), each shrinking towards fewer episodes, earlier and
  * shorter. Schedules that leave no server up are not generated: convergence needs a live server.
  */
 final class FaultSchedules {
@@ -32,7 +32,9 @@ final class FaultSchedules {
         LOSS,
         /** Windows of delays beyond d, and nothing else. */
         SLOW_LINKS,
-        /** Crashes, restarts, partitions that heal, loss, and delays beyond d. */
+        /** Pauses of one server's process (it wakes up with its old state and everything that came due), only. */
+        PAUSES,
+        /** Crashes, restarts, pauses, partitions that heal, loss, and delays beyond d. */
         ALL
     }
 
@@ -55,6 +57,9 @@ final class FaultSchedules {
         }
         if (kinds == Kinds.SLOW_LINKS || kinds == Kinds.ALL) {
             episodes.add(slowLinks());
+        }
+        if (kinds == Kinds.PAUSES || kinds == Kinds.ALL) {
+            episodes.add(pause(ids));
         }
         return Arbitraries.oneOf(episodes).list().ofMaxSize(MAX_EPISODES)
                 .map(FaultSchedules::flatten)
@@ -85,6 +90,11 @@ final class FaultSchedules {
     private static Arbitrary<List<Fault>> crashAndRestart(List<String> ids) {
         return Combinators.combine(start(), length(), server(ids))
                 .as((at, down, id) -> List.of(new Fault.Crash(at, id), new Fault.Restart(at + down, id)));
+    }
+
+    private static Arbitrary<List<Fault>> pause(List<String> ids) {
+        return Combinators.combine(start(), length(), server(ids))
+                .as((at, length, id) -> List.of(new Fault.Pause(at, at + length, id)));
     }
 
     private static Arbitrary<List<Fault>> partitionAndHeal(List<String> ids) {

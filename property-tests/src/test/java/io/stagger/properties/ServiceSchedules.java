@@ -15,7 +15,8 @@ import net.jqwik.api.Combinators;
  * Scenarios for the replicated service: groups of 3 to 7 servers and fault schedules within the service's limits
  * (docs/SERVICE.md, "Limits": at most a minority down or recovering at once). A schedule is up to four episodes, one
  * after the other: a minority crashes and restarts later, a minority restarts at once, a minority is partitioned off
- * and healed, a loss window, a window of delays beyond d. Each episode is followed by a quiet {@link #MARGIN_ROUNDS}
+ * and healed, a minority's processes paused (each wakes with its old state and whatever came due meanwhile), a loss
+ * window, a window of delays beyond d. Each episode is followed by a quiet {@link #MARGIN_ROUNDS}
  * rounds, in which a restarted server recovers before the next one may go down. Shrinks towards fewer, earlier and
  * shorter episodes.
  */
@@ -27,7 +28,7 @@ final class ServiceSchedules {
 
     private ServiceSchedules() {}
 
-    private enum Kind { CRASH_AND_RESTART, RESTART, PARTITION_AND_HEAL, LOSS, SLOW_LINKS }
+    private enum Kind { CRASH_AND_RESTART, RESTART, PARTITION_AND_HEAL, PAUSE, LOSS, SLOW_LINKS }
 
     private record Episode(Kind kind, List<Integer> picks, long gapMillis, long lengthMillis, int twentieths) {}
 
@@ -73,6 +74,7 @@ final class ServiceSchedules {
                     faults.add(new Fault.Partition(start, List.of(picked, rest)));
                     faults.add(new Fault.Heal(end));
                 }
+                case PAUSE -> picked.forEach(id -> faults.add(new Fault.Pause(start, end, id)));
                 case LOSS -> faults.add(new Fault.Loss(start, end, e.twentieths() / 20.0));
                 case SLOW_LINKS -> faults.add(new Fault.SlowLinks(start, end, e.twentieths() * 15_000L));
             }

@@ -23,14 +23,25 @@ class SimulatedTraceTest {
     void aRunWithACrashARestartAndAPartitionValidates() throws IOException {
         List<Fault> faults = List.of(new Fault.Crash(300 * MS, "n1"), new Fault.Restart(900 * MS, "n1"),
                 new Fault.Partition(1_300 * MS, List.of(Set.of("n3"))), new Fault.Heal(1_700 * MS));
-        Path traces = record("crash-partition", new Scenario(List.of("n1", "n2", "n3"), Config.defaults(), 7, faults),
-                2_200 * MS);
+        assertAccepted("crash-partition", faults, 2_200 * MS);
+    }
 
-        TraceVerdict verdict = new TraceValidator(null, 120).validate(traces, workDir("crash-partition"));
+    /** The master n1 sleeps through an election and wakes up MASTER beside n2: the revocation that follows is traced. */
+    @Test
+    void aRunWithAPausedMasterValidates() throws IOException {
+        List<Fault> faults = List.of(new Fault.Pause(300 * MS, 900 * MS, "n1"));
+        Path traces = assertAccepted("pause", faults, 1_500 * MS);
+        assertThat(Files.readString(traces)).as("the run had a revocation to validate").contains("\"ReceiveRevoke\"");
+    }
 
+    /** Runs n1, n2, n3 with the defaults and {@code faults}, validates the trace, asserts it accepted; the trace. */
+    private static Path assertAccepted(String name, List<Fault> faults, long untilMicros) throws IOException {
+        Path traces = record(name, new Scenario(List.of("n1", "n2", "n3"), Config.defaults(), 7, faults), untilMicros);
+        TraceVerdict verdict = new TraceValidator(null, 120).validate(traces, workDir(name));
         System.out.print(verdict.report());
         assertThat(verdict.error()).isNull();
         assertThat(verdict.accepted()).as(verdict.report()).isTrue();
+        return traces;
     }
 
     /** Runs {@code scenario} until {@code untilMicros} and writes its trace; returns the trace file. */
