@@ -61,11 +61,23 @@ class ConferenceOpTest {
         assertThat(ok(post("b", "two")).path("index").asLong()).isEqualTo(1);
         JsonNode read = ok(apply(Kind.READ, "c", null, null, 0));
         assertThat(read.path("next").asLong()).isEqualTo(2);
+        assertThat(read.path("messages").get(0).path("text").asText()).as("each post under its own key")
+                .isEqualTo("one");
         assertThat(read.path("messages").get(1).path("text").asText()).isEqualTo("two");
         assertThat(read.path("messages").get(1).path("client").asText()).isEqualTo("b");
         assertThat(ok(apply(Kind.READ, "c", null, null, 1)).path("messages").size()).isEqualTo(1);
         apply(Kind.LEAVE, "b");
         refused(post("b", "after leaving"), ConferenceOp.NOT_A_MEMBER);
+    }
+
+    @Test
+    void leavingAndReleasingTheFloorNeedMembership() {
+        apply(Kind.JOIN, "a");
+        KvResult notAMember =
+                new KvResult.Refused(ConferenceOp.NOT_A_MEMBER, "client z is not a member of conference main");
+        assertThat(apply(Kind.LEAVE, "z")).isEqualTo(notAMember);
+        assertThat(apply(Kind.FLOOR_RELEASE, "z")).isEqualTo(notAMember);
+        assertThat(ok(apply(Kind.JOIN, "a")).path("members").toString()).isEqualTo("[\"a\"]");
     }
 
     @Test
