@@ -18,6 +18,14 @@ public sealed interface Fault
         return atMicros();
     }
 
+    /**
+     * When the fault has had its last effect: its end, except for slow links, whose last slowed message lands up to
+     * their extra delay after the window. Runs are judged (converged, serving) from the last of these.
+     */
+    default long lastEffectMicros() {
+        return endMicros();
+    }
+
     /** The server stops: it receives nothing and its timers are dropped until a {@link Restart}. */
     record Crash(long atMicros, String server) implements Fault {}
 
@@ -68,6 +76,11 @@ public sealed interface Fault
         @Override
         public long endMicros() {
             return untilMicros;
+        }
+
+        @Override
+        public long lastEffectMicros() {
+            return untilMicros + extraMicros;
         }
     }
 }

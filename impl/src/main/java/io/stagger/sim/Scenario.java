@@ -32,11 +32,11 @@ public record Scenario(List<String> ids, Config config, long seed, List<Fault> f
         return Group.of(ids, config.rankRule());
     }
 
-    /** When the last fault is over, or 0 with no fault. */
+    /** When the last fault has had its last effect ({@link Fault#lastEffectMicros()}), or 0 with no fault. */
     public long lastFaultMicros() {
         long last = 0;
         for (Fault fault : faults) {
-            last = Math.max(last, fault.endMicros());
+            last = Math.max(last, fault.lastEffectMicros());
         }
         return last;
     }

@@ -106,7 +106,7 @@ public final class Simulation {
             throw new IllegalArgumentException("fault in the past at " + Timeline.time(nowMicros) + ": " + fault);
         }
         network.addWindow(fault);
-        lastFaultMicros = Math.max(lastFaultMicros, fault.endMicros());
+        lastFaultMicros = Math.max(lastFaultMicros, fault.lastEffectMicros());
         queue.add(new Pending(fault.atMicros(), Pending.FAULT, nextSequence++, -1, fault, 0));
     }
 
@@ -323,7 +323,7 @@ public final class Simulation {
         return converged() ? Math.max(0, convergedSinceMicros - lastFaultMicros) : -1;
     }
 
-    /** When the last fault of the schedule is over, or 0 with no fault. */
+    /** When the last fault of the schedule has had its last effect ({@link Fault#lastEffectMicros()}), or 0. */
     public long lastFaultMicros() {
         return lastFaultMicros;
     }
