@@ -35,8 +35,8 @@ public sealed interface Fault
     /**
      * The server's process stops in {@code [atMicros, untilMicros)} (a long GC pause, SIGSTOP, a VM descheduled): it
      * keeps its state, but nothing reaches it; the messages sent to it wait, and its timers come due. At
-     * {@code untilMicros} it takes all of them, in the order they came due, with the clock reading
-     * {@code untilMicros}. A paused MASTER wakes up still MASTER, whatever the others did meanwhile. A crash ends the
+     * {@code untilMicros} it takes all of them with the clock reading {@code untilMicros}: the messages first, then
+     * the timers (as at any instant), each in the order they came due. A paused MASTER wakes up still MASTER, whatever the others did meanwhile. A crash ends the
      * pause with the process; a restart starts a process that is not paused.
      */
     record Pause(long atMicros, long untilMicros, String server) implements Fault {

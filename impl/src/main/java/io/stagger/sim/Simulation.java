@@ -164,14 +164,13 @@ public final class Simulation {
 
     private void process(Pending pending) {
         nowMicros = pending.atMicros();
-        counters.eventsProcessed++;
-        int i = pending.server();
-        if (i >= 0 && pausedUntilMicros[i] > nowMicros && !(pending.what() instanceof Fault)) {
+        int i = pending.server(); // -1 for faults and client arrivals
+        if (i >= 0 && pausedUntilMicros[i] > nowMicros) {
             // A paused process takes nothing in: whatever comes due for it waits until it wakes, in order.
-            queue.add(new Pending(pausedUntilMicros[i], pending.order(), nextSequence++, i, pending.what(),
-                    pending.generation()));
+            enqueue(pausedUntilMicros[i], pending.order(), i, pending.what(), pending.generation());
             return;
         }
+        counters.eventsProcessed++;
         if (pending.what() instanceof Fault fault) {
             inject(fault);
         } else if (pending.what() instanceof Delivery delivery) {

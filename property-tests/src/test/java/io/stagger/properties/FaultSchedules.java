@@ -12,8 +12,8 @@ import net.jqwik.api.Combinators;
 
 /**
  * Arbitraries of fault schedules: up to six episodes (a crash, a restart, a crash and a later restart, a pause of
- * one server's process, a partition and its heal, a loss window, a window of delays beyond d), each shrinking towards fewer episodes, earlier and
- * shorter. Schedules that leave no server up are not generated: convergence needs a live server.
+ * one server's process, a partition and its heal, a loss window, a window of delays beyond d), each shrinking
+ * towards fewer episodes, earlier and shorter. Schedules that leave no server up are not generated: convergence needs a live server.
  */
 final class FaultSchedules {
     /** Faults begin within the first three virtual seconds. */
