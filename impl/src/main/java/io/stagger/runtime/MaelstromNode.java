@@ -364,11 +364,11 @@ public final class MaelstromNode {
         long epochBefore = server.epoch();
         step.run();
         service.roleIs(server.role(), nowMicros());
-        if (!Objects.equals(masterBefore, server.master())) {
+        boolean masterChanged = !Objects.equals(masterBefore, server.master());
+        if (masterChanged) {
             service.masterChanged(server.master());
         }
-        if (roleBefore != server.role() || !Objects.equals(masterBefore, server.master())
-                || epochBefore != server.epoch() || options.verbose()) {
+        if (roleBefore != server.role() || masterChanged || epochBefore != server.epoch() || options.verbose()) {
             log(cause + ": " + roleBefore + " -> " + server.role() + ", master "
                     + (server.master() == null ? "none" : server.master()) + ", epoch " + server.epoch());
         }
