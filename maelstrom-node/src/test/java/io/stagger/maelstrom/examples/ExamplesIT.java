@@ -55,6 +55,7 @@ class ExamplesIT {
                 "50", "--nemesis", "partition,kill", "--nemesis-interval", "0.7", "--recovery-time", "1",
                 "--timeout", "1000");
         assertThat(results.path("workload").path("lower-bound").asLong()).isPositive();
+        assertThat(results.path("nodes").path("restart-init-ms").size()).isPositive();
     }
 
     @Test
@@ -63,6 +64,7 @@ class ExamplesIT {
                 "60", "--key-count", "2", "--latency", "3", "--latency-dist", "uniform", "--nemesis", "partition,kill",
                 "--nemesis-interval", "0.7", "--timeout", "1000");
         assertThat(results.path("workload").path("keys").size()).isEqualTo(2);
+        assertThat(results.path("nodes").path("restart-init-ms").size()).isPositive();
     }
 
     /** Runs the harness on bin/{@code example}; asserts the run is valid and returns its results.json. */
