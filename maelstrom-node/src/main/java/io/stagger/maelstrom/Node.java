@@ -152,6 +152,11 @@ public final class Node {
         return timers.arm(clock.nanos() + Math.max(0, delay.toNanos()), action, 0);
     }
 
+    /** Runs {@code action} once at {@code deadlineNanos} on the node's clock (now, if that has passed). */
+    public Scheduled at(long deadlineNanos, Task action) {
+        return timers.arm(deadlineNanos, action, 0);
+    }
+
     /** Runs {@code action} every {@code period}, the first time one period from now; each run re-arms the next one
      * period after it (a node that stood still does not catch up with a burst). */
     public Scheduled every(Duration period, Task action) {

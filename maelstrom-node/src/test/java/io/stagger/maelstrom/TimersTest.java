@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** after and every on virtual time: each fires at its deadline, in deadline then arming order, never before init. */
+/** after, at and every on virtual time: each fires at its deadline, in deadline then arming order, never before init. */
 class TimersTest {
     private final List<String> fired = new ArrayList<>();
 
@@ -22,10 +22,11 @@ class TimersTest {
             node.every(Duration.ofMillis(100), () -> fired.add(at(tester[0], "tick")));
             node.after(Duration.ofMillis(200), () -> fired.add(at(tester[0], "b")));
             node.after(Duration.ofMillis(50), () -> fired.add(at(tester[0], "a")));
+            node.at(Duration.ofMillis(250).toNanos(), () -> fired.add(at(tester[0], "c")));
         }));
         tester[0].init("n1", "n1");
         tester[0].advance(Duration.ofMillis(350));
-        assertThat(fired).containsExactly("50 a", "100 tick", "200 b", "200 tick", "300 tick");
+        assertThat(fired).containsExactly("50 a", "100 tick", "200 b", "200 tick", "250 c", "300 tick");
     }
 
     @Test
