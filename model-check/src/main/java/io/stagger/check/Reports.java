@@ -25,14 +25,17 @@ public final class Reports {
         row(text, "servers", Integer.toString(config.servers()));
         row(text, "timing (ticks)", String.format(Locale.ROOT, "P=%d T=%d B=%d D=%d, network delay ≤ %d, start skew %d",
                 timing.detectionPeriod(), timing.inquiryTimeout(), timing.baseElectionDelay(), timing.delayBound(),
-                timing.maxDelay(), config.startSkew()));
+                timing.maxDelay(), config.startSkew())
+                + (config.startWindow() > 0 ? ", processes start within " + config.startWindow() + " ticks" : "")
+                + (config.variants().contains(Variant.PATIENT) ? ", start allowance " + config.startAllowance() : ""));
         row(text, "invariants", String.join(", ", config.invariants())
                 + (config.failoverBound() > 0 && config.crashOnly() ? " (failover bound " + config.failoverBound()
                 + " ticks)" : ""));
         row(text, "properties", result.simulated()
                 ? String.join(", ", config.properties()).replace(", Convergence", "")
                         + " (simulation checks no liveness)"
-                : String.join(", ", config.properties()));
+                : String.join(", ", config.properties())
+                        + (config.checkNoFaultElection() ? " (fault window " + config.faultWindow() + " ticks)" : ""));
         row(text, "mode", result.simulated() ? "simulation" : "exhaustive");
         row(text, "distinct states", count(outcome.distinctStates()));
         row(text, "states generated", count(outcome.statesGenerated()));
