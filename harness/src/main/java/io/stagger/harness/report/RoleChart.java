@@ -28,7 +28,7 @@ public final class RoleChart {
   private static final double WIDTH = 900;
   private static final double LEFT = 60;
   private static final double RIGHT = 130;
-  private static final double TOP = 46;
+  private static final double TOP = 56;
   private static final double ROW = 26;
   private static final double BOTTOM = 34;
 
@@ -97,7 +97,7 @@ public final class RoleChart {
     }
     svg.text(LEFT + plotWidth / 2, bottom + 30, "time (s)", 11, "middle", "black");
     String[][] legend = {{"MASTER", MASTER}, {"BACKUP", BACKUP}, {"WAITING", WAITING}, {"killed", DOWN},
-        {"no answer", UNANSWERED}, {"fault", "#f4b183"}};
+        {"not answered", UNANSWERED}, {"fault", "#f4b183"}};
     for (int i = 0; i < legend.length; i++) {
       svg.rect(WIDTH - RIGHT + 14, TOP + i * 16, 10, 10, legend[i][1], 1);
       svg.text(WIDTH - RIGHT + 30, TOP + i * 16 + 9, legend[i][0], 11, "start", "black");
