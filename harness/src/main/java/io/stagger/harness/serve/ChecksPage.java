@@ -112,14 +112,19 @@ final class ChecksPage {
         .append(Html.escape(firstLine)).append("</td></tr>\n");
   }
 
-  /** Every report.md, matrix report and TraceData.tla under the root, as relative paths, without following links. */
+  /**
+   * Every report.md, matrix report and validated TraceData.tla (TLC ran on it) under the root, as relative paths,
+   * without following links.
+   */
   private static List<String> candidates(Path root) {
     List<String> found = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(root, DEPTH)) {
       walk.filter(Files::isRegularFile).forEach(file -> {
         String relative = root.relativize(file).toString().replace('\\', '/');
         String name = file.getFileName().toString();
-        if (!relative.contains("states/") && (name.equals("report.md") || name.equals("TraceData.tla")
+        boolean validated = name.equals("TraceData.tla") && (Files.exists(file.resolveSibling("tlc.log"))
+            || Files.exists(file.resolveSibling(TracePage.REPORT)));
+        if (!relative.contains("states/") && (name.equals("report.md") || validated
             || (name.endsWith(".md") && read(file).startsWith("# Model-checking matrix")))) {
           found.add(relative);
         }
