@@ -56,7 +56,10 @@ final class ReportPage {
     return Html.page(name, body.toString());
   }
 
+  /** The markdown as HTML; a table cell that is a verdict (pass, FAIL: …) coloured as the runs are. */
   private static String markdown(List<String> lines) {
-    return lines.isEmpty() ? "" : RENDERER.render(PARSER.parse(String.join("\n", lines)));
+    String html = lines.isEmpty() ? "" : RENDERER.render(PARSER.parse(String.join("\n", lines)));
+    return html.replace("<td>pass</td>", "<td style=\"background:" + Html.VALID + "\">pass</td>")
+        .replace("<td>FAIL", "<td style=\"background:" + Html.INVALID + "\">FAIL");
   }
 }
