@@ -4,6 +4,7 @@ import io.stagger.check.trace.TraceValidator;
 import io.stagger.check.trace.TraceVerdict;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -210,9 +211,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (traceDir != null) {
+            Path workDir = workRoot().resolve("trace");
             TraceVerdict verdict = new TraceValidator(specDir, timeoutSeconds == 0 ? Long.MAX_VALUE : timeoutSeconds)
-                    .validate(traceDir, workRoot().resolve("trace"));
+                    .validate(traceDir, workDir);
             out.print(verdict.report());
+            // For bin/stagger serve, which shows the trace of TraceData.tla with this verdict.
+            Files.writeString(workDir.resolve("report.txt"), verdict.report(), StandardCharsets.UTF_8);
             return verdict.error() != null ? 3 : verdict.accepted() ? 0 : 1;
         }
         RunOptions options = new RunOptions(workers, simulate, depth, traces, seed, timeoutSeconds, specDir,

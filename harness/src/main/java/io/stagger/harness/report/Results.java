@@ -120,7 +120,7 @@ public final class Results {
     }
   }
 
-  /** Writes results.json, history.jsonl, latency.svg, rate.svg and messages.svg into the run's directory. */
+  /** Writes results.json, history.jsonl, the plots, messages.svg and timeline.html into the run's directory. */
   public static void write(Path directory, RunConfig config, List<Op> ops, RunFigures figures, ObjectNode results)
       throws IOException {
     Files.writeString(directory.resolve("results.json"),
@@ -136,5 +136,6 @@ public final class Results {
     LatencyPlot.write(ops, endSeconds, directory.resolve("latency.svg"));
     RatePlot.write(ops, endSeconds, directory.resolve("rate.svg"));
     MessageDiagram.write(figures.journal, directory.resolve("messages.svg"));
+    Timeline.write(ops, config.workload() + " " + directory.getFileName(), directory.resolve("timeline.html"));
   }
 }

@@ -53,11 +53,14 @@ final class Svg {
   }
 
   void write(Path file) throws IOException {
-    String document = String.format(Locale.ROOT,
+    Files.writeString(file, document(), StandardCharsets.UTF_8);
+  }
+
+  String document() {
+    return String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\">%n"
             + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", width, height, width, height)
         + body + "</svg>\n";
-    Files.writeString(file, document, StandardCharsets.UTF_8);
   }
 
   static String escape(String text) {
