@@ -6,12 +6,12 @@ import io.stagger.harness.Json;
 import io.stagger.harness.RunConfig;
 import io.stagger.harness.RunOutcome;
 import io.stagger.harness.check.Availability;
+import io.stagger.harness.check.CheckContext;
 import io.stagger.harness.check.CheckResult;
 import io.stagger.harness.check.Percentiles;
 import io.stagger.harness.check.Stats;
 import io.stagger.harness.history.History;
 import io.stagger.harness.history.Op;
-import io.stagger.harness.workload.CheckContext;
 import io.stagger.harness.workload.Workload;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class Results {
     List<History.Pair> mainPairs = pairs.stream().filter(p -> !p.invoke().isFinal()).toList();
     Map<String, CheckResult> checks = new LinkedHashMap<>();
     try {
-      checks.put("workload", workload.check(new CheckContext(ops, nodeIds, config.maxDualMasterMillis())));
+      checks.put("workload", workload.checker().check(new CheckContext(ops, nodeIds, config.maxDualMasterMillis())));
     } catch (RuntimeException e) {
       checks.put("workload", CheckResult.invalid("the checker failed: " + e, Json.object()));
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
-import io.stagger.harness.check.CheckResult;
 import io.stagger.harness.history.History;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,12 +12,7 @@ import java.util.SplittableRandom;
  * Maelstrom's g-counter: add a non-negative delta, read the sum. Each final read (after the heal and recovery) must
  * lie between the sum of acknowledged adds and the sum of adds that may have happened (acknowledged or indeterminate).
  */
-public final class GCounterWorkload implements Workload {
-  @Override
-  public String name() {
-    return "g-counter";
-  }
-
+public final class GCounterWorkload implements Generator, OpClient {
   @Override
   public Request next(int process, SplittableRandom random) {
     if (random.nextBoolean()) {
@@ -35,7 +29,7 @@ public final class GCounterWorkload implements Workload {
 
   @Override
   public Completion complete(Request request, String node, JsonNode reply) {
-    if (!Workload.isOk(request, reply)) {
+    if (!OpClient.isOk(request, reply)) {
       return null;
     }
     if (request.f().equals("read")) {
@@ -44,39 +38,5 @@ public final class GCounterWorkload implements Workload {
           : Completion.info("read_ok without an integer value");
     }
     return Completion.ok(request.value());
-  }
-
-  @Override
-  public CheckResult check(CheckContext context) {
-    long lower = 0;
-    long upper = 0;
-    for (History.Pair pair : History.pairs(context.history())) {
-      if (pair.invoke().f().equals("add") && !pair.failed()) {
-        upper += pair.invoke().value().asLong();
-        if (pair.ok()) {
-          lower += pair.invoke().value().asLong();
-        }
-      }
-    }
-    ObjectNode details = Json.object().put("lower-bound", lower).put("upper-bound", upper);
-    ObjectNode reads = details.putObject("final-reads");
-    String wrong = null;
-    for (History.Pair pair : History.pairs(context.history())) {
-      if (pair.invoke().isFinal() && pair.ok()) {
-        long value = pair.complete().value().asLong();
-        reads.put(pair.invoke().node(), value);
-        if ((value < lower || value > upper) && wrong == null) {
-          wrong = pair.invoke().node() + " read " + value + ", outside the acceptable range [" + lower + ", "
-              + upper + "]";
-        }
-      }
-    }
-    if (wrong != null) {
-      return CheckResult.invalid(wrong, details);
-    }
-    if (reads.isEmpty()) {
-      return CheckResult.invalid("no final read succeeded", details);
-    }
-    return CheckResult.valid(details);
   }
 }
