@@ -35,6 +35,13 @@ final class Summary {
       out.println("resume        " + workload.get("failover-count") + " failovers, resume ms "
           + workload.get("resume-ms") + "; after each fault start " + workload.get("fault-resume-ms"));
     }
+    if (workload.has("stable-latencies")) {
+      out.println("set           " + workload.get("acknowledged-count") + " acknowledged, " + workload.get("lost-count")
+          + " lost, " + workload.get("stable-count") + " stable (" + workload.get("stale-count") + " stale), "
+          + workload.get("never-read-count") + " never read");
+      out.println("stable ms     " + workload.get("stable-latencies")
+          + " (quantiles: from an element's acknowledgement until every read shows it)");
+    }
     out.println("latency ms    " + results.path("latency").path("ok"));
     out.println("messages/s    " + results.path("net").path("main-phase"));
     out.println("delivery ms   " + results.path("net").path("delivery-ms")

@@ -1,6 +1,6 @@
 package io.stagger.harness;
 
-import io.stagger.harness.check.BroadcastChecker;
+import io.stagger.harness.check.SetChecker;
 import io.stagger.harness.check.ConferenceChecker;
 import io.stagger.harness.check.EchoChecker;
 import io.stagger.harness.check.ElectionChecker;
@@ -13,6 +13,7 @@ import io.stagger.harness.workload.Defaults;
 import io.stagger.harness.workload.EchoWorkload;
 import io.stagger.harness.workload.ElectionWorkload;
 import io.stagger.harness.workload.GCounterWorkload;
+import io.stagger.harness.workload.GSetWorkload;
 import io.stagger.harness.workload.LinKvWorkload;
 import io.stagger.harness.workload.UniqueIdsWorkload;
 import io.stagger.harness.workload.Workload;
@@ -20,8 +21,8 @@ import java.util.List;
 
 /** The workloads by their Maelstrom names: each one's generator, client and checker. */
 public final class Workloads {
-  public static final List<String> NAMES = List.of("echo", "unique-ids", "broadcast", "g-counter", "lin-kv",
-      "election", "conference");
+  public static final List<String> NAMES = List.of("echo", "unique-ids", "broadcast", "g-set", "g-counter",
+      "lin-kv", "election", "conference");
 
   private Workloads() {}
 
@@ -33,7 +34,9 @@ public final class Workloads {
       case "unique-ids":
         return Workload.of(name, new UniqueIdsWorkload(), new UniqueIdsChecker());
       case "broadcast":
-        return Workload.of(name, new BroadcastWorkload(topology), new BroadcastChecker());
+        return Workload.of(name, new BroadcastWorkload(topology), SetChecker.broadcast());
+      case "g-set":
+        return Workload.of(name, new GSetWorkload(), SetChecker.gSet());
       case "g-counter":
         return Workload.of(name, new GCounterWorkload(), new GCounterChecker());
       case "lin-kv":

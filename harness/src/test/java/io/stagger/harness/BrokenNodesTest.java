@@ -36,6 +36,15 @@ class BrokenNodesTest {
   }
 
   @Test
+  void aGSetNodeThatDropsAddsLosesAcknowledgedAdds() throws Exception {
+    HarnessRun run = HarnessRun.run(store, "-w", "g-set", "--bin", HarnessRun.pythonNode("g_set.py"),
+        "--node-count", "3", "--time-limit", "2", "--rate", "30", "--recovery-time", "1", "--", "--drop-every", "4");
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    assertThat(run.reason()).contains("workload: ").contains("acknowledged adds are missing from final reads");
+    assertThat(run.results().path("workload").path("lost-count").asInt()).isPositive();
+  }
+
+  @Test
   void anElectionNodeThatNeverAnswersFailsTheConvergenceCheck() throws Exception {
     HarnessRun run = HarnessRun.run(store, "-w", "election", "--bin", HarnessRun.pythonNode("election.py"),
         "--node-args", "--silent", "--node-count", "3", "--time-limit", "2", "--rate", "10", "--recovery-time", "0.5",

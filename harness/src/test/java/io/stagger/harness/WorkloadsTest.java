@@ -62,6 +62,23 @@ class WorkloadsTest {
   }
 
   @Test
+  void gSetConvergesAfterPartitionsAndReportsStableLatencies() throws Exception {
+    HarnessRun run = HarnessRun.run(store, "-w", "g-set", "--bin", HarnessRun.pythonNode("g_set.py"),
+        "--node-count", "3", "--time-limit", "3", "--rate", "40", "--nemesis", "partition", "--nemesis-interval", "1",
+        "--recovery-time", "1");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    var workload = run.results().path("workload");
+    assertThat(workload.path("final-read-count").asInt()).isEqualTo(3);
+    assertThat(workload.path("lost-count").asInt()).isZero();
+    assertThat(workload.path("stable-count").asInt()).isEqualTo(workload.path("acknowledged-count").asInt())
+        .isPositive();
+    assertThat(workload.path("stable-latencies").path("1").asLong())
+        .as("partitions hold some elements back for a while").isPositive();
+    assertThat(run.output()).contains("stable ms");
+    assertThat(java.nio.file.Files.exists(run.directory().resolve("stable-latency.svg"))).isTrue();
+  }
+
+  @Test
   void gCounterOnTheSeqKvServiceSumsEveryAdd() throws Exception {
     HarnessRun run = HarnessRun.run(store, "-w", "g-counter", "--bin", HarnessRun.pythonNode("g_counter.py"),
         "--node-count", "3", "--time-limit", "3", "--rate", "30", "--recovery-time", "1", "--nemesis", "pause",

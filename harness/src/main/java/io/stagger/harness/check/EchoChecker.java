@@ -1,11 +1,8 @@
 package io.stagger.harness.check;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.stagger.harness.Json;
 import io.stagger.harness.history.History;
-import java.util.SplittableRandom;
 
 /** Maelstrom's echo checker: every echo_ok carries the text its request sent. */
 public final class EchoChecker implements Checker {

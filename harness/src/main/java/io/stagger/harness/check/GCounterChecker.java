@@ -1,12 +1,8 @@
 package io.stagger.harness.check;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
 import io.stagger.harness.history.History;
-import java.util.List;
-import java.util.SplittableRandom;
 
 /** Maelstrom's g-counter checker: every final read lies between the sum of acknowledged adds and the sum of
  * adds that may have happened (acknowledged or indeterminate). */

@@ -1,8 +1,6 @@
 package io.stagger.harness.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
 import io.stagger.harness.history.History;
@@ -10,7 +8,6 @@ import io.stagger.harness.history.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /** Maelstrom's lin-kv checker: the history of each key is linearizable as a single register; values are [key,

@@ -1,13 +1,11 @@
 package io.stagger.harness.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
 import io.stagger.harness.history.History;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /** Maelstrom's unique-ids checker: no id was returned by two generate operations. */
 public final class UniqueIdsChecker implements Checker {

@@ -12,6 +12,7 @@ import io.stagger.harness.check.Percentiles;
 import io.stagger.harness.check.Stats;
 import io.stagger.harness.history.History;
 import io.stagger.harness.history.Op;
+import io.stagger.harness.workload.Completion;
 import io.stagger.harness.workload.Workload;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -63,6 +64,7 @@ public final class Results {
       }
     }
     problems.forEach(results.putArray("problems")::add);
+    results.set("malformed-replies", malformed(ops));
     results.set("latency", Stats.latency(pairs));
     results.set("net", net(figures));
     results.set("nodes", nodes(figures));
@@ -82,6 +84,22 @@ public final class Results {
     }
     figures.unknownDestinations.stream().sorted().forEach(net.putArray("unknown-destinations")::add);
     return net;
+  }
+
+  /** Completions whose reply broke the workload's schema: how many, and the first few with their node. */
+  private static ObjectNode malformed(List<Op> ops) {
+    ObjectNode json = Json.object();
+    long count = 0;
+    var examples = json.putArray("first");
+    for (Op op : ops) {
+      if (op.error() != null && op.error().startsWith(Completion.MALFORMED)) {
+        if (count++ < 10) {
+          examples.add(op.node() + " " + op.f() + ": " + op.error().substring(Completion.MALFORMED.length()));
+        }
+      }
+    }
+    json.put("count", count);
+    return json;
   }
 
   private static ObjectNode nodes(RunFigures figures) {
@@ -120,7 +138,10 @@ public final class Results {
     }
   }
 
-  /** Writes results.json, history.jsonl, latency.svg, rate.svg and messages.svg into the run's directory. */
+  /**
+   * Writes results.json, history.jsonl, latency.svg, rate.svg and messages.svg into the run's directory, and the
+   * workload's own plot: stable-latency.svg (broadcast, g-set).
+   */
   public static void write(Path directory, RunConfig config, List<Op> ops, RunFigures figures, ObjectNode results)
       throws IOException {
     Files.writeString(directory.resolve("results.json"),
@@ -135,6 +156,16 @@ public final class Results {
     double endSeconds = ops.isEmpty() ? config.timeLimitSeconds() : ops.get(ops.size() - 1).time() / 1e9;
     LatencyPlot.write(ops, endSeconds, directory.resolve("latency.svg"));
     RatePlot.write(ops, endSeconds, directory.resolve("rate.svg"));
+    switch (config.workload()) {
+      case "broadcast":
+        StableLatencyPlot.write(ops, "broadcast", endSeconds, directory.resolve("stable-latency.svg"));
+        break;
+      case "g-set":
+        StableLatencyPlot.write(ops, "add", endSeconds, directory.resolve("stable-latency.svg"));
+        break;
+      default:
+        break;
+    }
     MessageDiagram.write(figures.journal, directory.resolve("messages.svg"));
   }
 }

@@ -2,9 +2,7 @@ package io.stagger.harness.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
-import io.stagger.harness.history.History;
 import java.util.List;
 import java.util.SplittableRandom;
 

@@ -5,15 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
-import io.stagger.harness.check.Linearizability;
-import io.stagger.harness.check.RegisterOp;
-import io.stagger.harness.history.History;
-import io.stagger.harness.history.Op;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * Maelstrom's lin-kv: read, write and cas on a few keys; the history of each key must be linearizable as a single

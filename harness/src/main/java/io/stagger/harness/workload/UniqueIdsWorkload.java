@@ -2,11 +2,7 @@ package io.stagger.harness.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
-import io.stagger.harness.history.History;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Maelstrom's unique-ids: generate answers generate_ok with an id that no other generate ever returned. */
