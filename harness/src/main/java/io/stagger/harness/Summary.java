@@ -42,6 +42,11 @@ final class Summary {
       out.println("stable ms     " + workload.get("stable-latencies")
           + " (quantiles: from an element's acknowledgement until every read shows it)");
     }
+    if (workload.has("acceptable")) {
+      out.println("counter       final reads " + workload.get("final-reads") + ", acceptable " + workload.get("acceptable")
+          + "; during the run " + workload.get("out-of-bounds-read-count") + " of " + workload.get("read-count")
+          + " reads out of bounds (reported only: the final reads are judged)");
+    }
     out.println("latency ms    " + results.path("latency").path("ok"));
     out.println("messages/s    " + results.path("net").path("main-phase"));
     out.println("delivery ms   " + results.path("net").path("delivery-ms")

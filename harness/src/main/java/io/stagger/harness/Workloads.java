@@ -6,6 +6,7 @@ import io.stagger.harness.check.EchoChecker;
 import io.stagger.harness.check.ElectionChecker;
 import io.stagger.harness.check.GCounterChecker;
 import io.stagger.harness.check.LinKvChecker;
+import io.stagger.harness.check.PnCounterChecker;
 import io.stagger.harness.check.UniqueIdsChecker;
 import io.stagger.harness.workload.BroadcastWorkload;
 import io.stagger.harness.workload.ConferenceWorkload;
@@ -15,6 +16,7 @@ import io.stagger.harness.workload.ElectionWorkload;
 import io.stagger.harness.workload.GCounterWorkload;
 import io.stagger.harness.workload.GSetWorkload;
 import io.stagger.harness.workload.LinKvWorkload;
+import io.stagger.harness.workload.PnCounterWorkload;
 import io.stagger.harness.workload.UniqueIdsWorkload;
 import io.stagger.harness.workload.Workload;
 import java.util.List;
@@ -22,7 +24,7 @@ import java.util.List;
 /** The workloads by their Maelstrom names: each one's generator, client and checker. */
 public final class Workloads {
   public static final List<String> NAMES = List.of("echo", "unique-ids", "broadcast", "g-set", "g-counter",
-      "lin-kv", "election", "conference");
+      "pn-counter", "lin-kv", "election", "conference");
 
   private Workloads() {}
 
@@ -39,6 +41,8 @@ public final class Workloads {
         return Workload.of(name, new GSetWorkload(), SetChecker.gSet());
       case "g-counter":
         return Workload.of(name, new GCounterWorkload(), new GCounterChecker());
+      case "pn-counter":
+        return Workload.of(name, new PnCounterWorkload(), new PnCounterChecker());
       case "lin-kv":
         return Workload.of(name, new LinKvWorkload(keyCount), new LinKvChecker());
       case "election":

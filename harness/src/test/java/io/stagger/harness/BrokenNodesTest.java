@@ -45,6 +45,14 @@ class BrokenNodesTest {
   }
 
   @Test
+  void aPnCounterThatIgnoresNegativeDeltasReadsOutsideTheBounds() throws Exception {
+    HarnessRun run = HarnessRun.run(store, "-w", "pn-counter", "--bin", HarnessRun.pythonNode("pn_counter.py"),
+        "--node-count", "3", "--time-limit", "2", "--rate", "30", "--recovery-time", "1", "--", "--ignore-negative");
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    assertThat(run.reason()).contains("finally, not the sum of the acknowledged adds");
+  }
+
+  @Test
   void anElectionNodeThatNeverAnswersFailsTheConvergenceCheck() throws Exception {
     HarnessRun run = HarnessRun.run(store, "-w", "election", "--bin", HarnessRun.pythonNode("election.py"),
         "--node-args", "--silent", "--node-count", "3", "--time-limit", "2", "--rate", "10", "--recovery-time", "0.5",

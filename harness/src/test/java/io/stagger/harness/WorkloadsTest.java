@@ -88,6 +88,18 @@ class WorkloadsTest {
   }
 
   @Test
+  void pnCounterCrdtConvergesAfterPartitionsWithinMaelstromsBounds() throws Exception {
+    HarnessRun run = HarnessRun.run(store, "-w", "pn-counter", "--bin", HarnessRun.pythonNode("pn_counter.py"),
+        "--node-count", "3", "--time-limit", "3", "--rate", "40", "--nemesis", "partition", "--nemesis-interval", "1",
+        "--recovery-time", "1");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.results().path("workload").path("final-reads").size()).isEqualTo(3);
+    assertThat(run.results().path("workload").path("read-count").asInt()).isPositive();
+    assertThat(run.output()).contains("counter       final reads");
+    assertThat(java.nio.file.Files.exists(run.directory().resolve("counter.svg"))).isTrue();
+  }
+
+  @Test
   void linKvByProxyToTheLinKvServiceIsLinearizable() throws Exception {
     HarnessRun run = HarnessRun.run(store, "-w", "lin-kv", "--bin", HarnessRun.pythonNode("kv.py"),
         "--node-count", "3", "--time-limit", "3", "--rate", "60", "--key-count", "2", "--latency", "3",

@@ -140,7 +140,8 @@ public final class Results {
 
   /**
    * Writes results.json, history.jsonl, latency.svg, rate.svg and messages.svg into the run's directory, and the
-   * workload's own plot: stable-latency.svg (broadcast, g-set).
+   * workload's own plot: stable-latency.svg (broadcast, g-set), counter.svg
+   * (pn-counter).
    */
   public static void write(Path directory, RunConfig config, List<Op> ops, RunFigures figures, ObjectNode results)
       throws IOException {
@@ -162,6 +163,9 @@ public final class Results {
         break;
       case "g-set":
         StableLatencyPlot.write(ops, "add", endSeconds, directory.resolve("stable-latency.svg"));
+        break;
+      case "pn-counter":
+        CounterPlot.write(ops, endSeconds, directory.resolve("counter.svg"));
         break;
       default:
         break;
