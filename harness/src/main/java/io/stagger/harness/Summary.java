@@ -47,6 +47,10 @@ final class Summary {
           + "; during the run " + workload.get("out-of-bounds-read-count") + " of " + workload.get("read-count")
           + " reads out of bounds (reported only: the final reads are judged)");
     }
+    if (workload.has("anomaly-counts")) {
+      out.println("kafka         " + workload.get("send-count") + " sends, " + workload.get("poll-count")
+          + " polls on " + workload.get("key-count") + " keys; anomalies " + workload.get("anomaly-counts"));
+    }
     out.println("latency ms    " + results.path("latency").path("ok"));
     out.println("messages/s    " + results.path("net").path("main-phase"));
     out.println("delivery ms   " + results.path("net").path("delivery-ms")

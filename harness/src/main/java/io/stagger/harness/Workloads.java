@@ -5,6 +5,7 @@ import io.stagger.harness.check.ConferenceChecker;
 import io.stagger.harness.check.EchoChecker;
 import io.stagger.harness.check.ElectionChecker;
 import io.stagger.harness.check.GCounterChecker;
+import io.stagger.harness.check.KafkaChecker;
 import io.stagger.harness.check.LinKvChecker;
 import io.stagger.harness.check.PnCounterChecker;
 import io.stagger.harness.check.UniqueIdsChecker;
@@ -15,6 +16,7 @@ import io.stagger.harness.workload.EchoWorkload;
 import io.stagger.harness.workload.ElectionWorkload;
 import io.stagger.harness.workload.GCounterWorkload;
 import io.stagger.harness.workload.GSetWorkload;
+import io.stagger.harness.workload.KafkaWorkload;
 import io.stagger.harness.workload.LinKvWorkload;
 import io.stagger.harness.workload.PnCounterWorkload;
 import io.stagger.harness.workload.UniqueIdsWorkload;
@@ -24,12 +26,16 @@ import java.util.List;
 /** The workloads by their Maelstrom names: each one's generator, client and checker. */
 public final class Workloads {
   public static final List<String> NAMES = List.of("echo", "unique-ids", "broadcast", "g-set", "g-counter",
-      "pn-counter", "lin-kv", "election", "conference");
+      "pn-counter", "kafka", "lin-kv", "election", "conference");
 
   private Workloads() {}
 
-  /** The workload called name; the conference has a session per client process (concurrency) over the nodes. */
-  public static Workload create(String name, String topology, int keyCount, int nodeCount, int concurrency) {
+  /**
+   * The workload called name; lin-kv and kafka use keyCount keys at once, kafka retires a key after maxWritesPerKey
+   * sends; the conference has a session per client process (concurrency) over the nodes.
+   */
+  public static Workload create(String name, String topology, int keyCount, int maxWritesPerKey, int nodeCount,
+      int concurrency) {
     switch (name) {
       case "echo":
         return Workload.of(name, new EchoWorkload(), new EchoChecker());
@@ -43,6 +49,8 @@ public final class Workloads {
         return Workload.of(name, new GCounterWorkload(), new GCounterChecker());
       case "pn-counter":
         return Workload.of(name, new PnCounterWorkload(), new PnCounterChecker());
+      case "kafka":
+        return Workload.of(name, new KafkaWorkload(keyCount, maxWritesPerKey), new KafkaChecker());
       case "lin-kv":
         return Workload.of(name, new LinKvWorkload(keyCount), new LinKvChecker());
       case "election":

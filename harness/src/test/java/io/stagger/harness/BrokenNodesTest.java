@@ -53,6 +53,25 @@ class BrokenNodesTest {
   }
 
   @Test
+  void aKafkaNodeThatAssignsOffsetsPerNodeWithoutAgreementPutsTwoMessagesAtOneOffset() throws Exception {
+    HarnessRun run = HarnessRun.run(store, "-w", "kafka", "--bin", HarnessRun.pythonNode("kafka.py"),
+        "--node-count", "3", "--time-limit", "2", "--rate", "40", "--recovery-time", "0.5", "--", "--local-offsets");
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    assertThat(run.reason()).contains("kafka anomalies:").contains("inconsistent-offsets");
+    assertThat(run.results().path("workload").path("anomalies").path("inconsistent-offsets").get(0).path("ops")
+        .size()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void aKafkaNodeThatReordersAPollIsNonmonotonicWithinThePoll() throws Exception {
+    HarnessRun run = HarnessRun.run(store, "-w", "kafka", "--bin", HarnessRun.pythonNode("kafka.py"),
+        "--node-count", "3", "--time-limit", "2", "--rate", "40", "--recovery-time", "0.5", "--", "--reorder-poll");
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    assertThat(run.reason()).contains("int-poll-nonmonotonic");
+    assertThat(run.results().path("workload").path("anomaly-counts").path("inconsistent-offsets").asInt()).isZero();
+  }
+
+  @Test
   void anElectionNodeThatNeverAnswersFailsTheConvergenceCheck() throws Exception {
     HarnessRun run = HarnessRun.run(store, "-w", "election", "--bin", HarnessRun.pythonNode("election.py"),
         "--node-args", "--silent", "--node-count", "3", "--time-limit", "2", "--rate", "10", "--recovery-time", "0.5",

@@ -100,6 +100,19 @@ class WorkloadsTest {
   }
 
   @Test
+  void kafkaWithOneLeaderHasNoAnomaliesUnderPartitions() throws Exception {
+    HarnessRun run = HarnessRun.run(store, "-w", "kafka", "--bin", HarnessRun.pythonNode("kafka.py"),
+        "--node-count", "3", "--time-limit", "4", "--rate", "60", "--nemesis", "partition", "--nemesis-interval", "1",
+        "--recovery-time", "1", "--timeout", "500", "--key-count", "3", "--max-writes-per-key", "8");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    var workload = run.results().path("workload");
+    assertThat(workload.path("send-count").asInt()).isPositive();
+    assertThat(workload.path("key-count").asInt()).as("keys retired after 8 sends").isGreaterThan(3);
+    assertThat(run.output()).contains("kafka         ");
+    assertThat(java.nio.file.Files.exists(run.directory().resolve("offsets.svg"))).isTrue();
+  }
+
+  @Test
   void linKvByProxyToTheLinKvServiceIsLinearizable() throws Exception {
     HarnessRun run = HarnessRun.run(store, "-w", "lin-kv", "--bin", HarnessRun.pythonNode("kv.py"),
         "--node-count", "3", "--time-limit", "3", "--rate", "60", "--key-count", "2", "--latency", "3",

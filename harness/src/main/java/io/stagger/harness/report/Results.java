@@ -141,7 +141,7 @@ public final class Results {
   /**
    * Writes results.json, history.jsonl, latency.svg, rate.svg and messages.svg into the run's directory, and the
    * workload's own plot: stable-latency.svg (broadcast, g-set), counter.svg
-   * (pn-counter).
+   * (pn-counter), offsets.svg (kafka).
    */
   public static void write(Path directory, RunConfig config, List<Op> ops, RunFigures figures, ObjectNode results)
       throws IOException {
@@ -166,6 +166,9 @@ public final class Results {
         break;
       case "pn-counter":
         CounterPlot.write(ops, endSeconds, directory.resolve("counter.svg"));
+        break;
+      case "kafka":
+        OffsetsPlot.write(ops, endSeconds, directory.resolve("offsets.svg"));
         break;
       default:
         break;

@@ -33,9 +33,18 @@ final class Histories {
 
   /** A final read of a node (both events marked final). */
   Histories finalRead(int process, String node, String value, long fromMs, long toMs) {
-    ops.add(new Op(ops.size(), process, Op.Type.INVOKE, "read", Json.MAPPER.nullNode(), fromMs * 1_000_000, node,
-        null, true));
-    ops.add(new Op(ops.size(), process, Op.Type.OK, "read", parse(value), toMs * 1_000_000, node, null, true));
+    return finalOp(process, node, "read", "null", value, fromMs, toMs);
+  }
+
+  /** An operation of the final phase, invoked and completed ok at n1. */
+  Histories finalOp(int process, String f, String invoked, String completed, long fromMs, long toMs) {
+    return finalOp(process, "n1", f, invoked, completed, fromMs, toMs);
+  }
+
+  private Histories finalOp(int process, String node, String f, String invoked, String completed, long fromMs,
+      long toMs) {
+    ops.add(new Op(ops.size(), process, Op.Type.INVOKE, f, parse(invoked), fromMs * 1_000_000, node, null, true));
+    ops.add(new Op(ops.size(), process, Op.Type.OK, f, parse(completed), toMs * 1_000_000, node, null, true));
     return this;
   }
 
