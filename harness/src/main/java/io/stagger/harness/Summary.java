@@ -53,6 +53,9 @@ final class Summary {
     }
     out.println("latency ms    " + results.path("latency").path("ok"));
     out.println("messages/s    " + results.path("net").path("main-phase"));
+    JsonNode perOp = results.path("net").path("msgs-per-op");
+    out.println("msgs-per-op   " + perOp.path("servers").asText("-") + " between servers (" + perOp.path("all")
+        .asText("-") + " in all) over " + perOp.path("op-count").asText("0") + " operations");
     out.println("delivery ms   " + results.path("net").path("delivery-ms")
         + " (send to delivery: the latency drawn plus the router's lag)");
     out.println("init ms       " + results.path("nodes").path("init-ms"));

@@ -67,6 +67,9 @@ public final class Results {
     results.set("malformed-replies", malformed(ops));
     results.set("latency", Stats.latency(pairs));
     results.set("net", net(figures));
+    if (figures.net != null) {
+      ((ObjectNode) results.get("net")).set("msgs-per-op", msgsPerOp(figures, ops));
+    }
     results.set("nodes", nodes(figures));
     results.set("test", test(config));
     return results;
@@ -99,6 +102,22 @@ public final class Results {
       }
     }
     json.put("count", count);
+    return json;
+  }
+
+  /**
+   * Maelstrom's msgs-per-op: messages sent over the whole run per client operation (every invocation, final ones
+   * too), of all messages and of the server messages (those that involve no client: between nodes, and between
+   * nodes and services, as Maelstrom's net checker counts them).
+   */
+  private static ObjectNode msgsPerOp(RunFigures figures, List<Op> ops) {
+    long invocations = ops.stream().filter(op -> op.process() != Op.NEMESIS && op.is(Op.Type.INVOKE)).count();
+    ObjectNode json = Json.object().put("op-count", invocations)
+        .put("server-msg-count", figures.net.withoutClients().sent());
+    if (invocations > 0) {
+      json.put("all", Math.round(figures.net.all().sent() * 10_000.0 / invocations) / 10_000.0);
+      json.put("servers", Math.round(figures.net.withoutClients().sent() * 10_000.0 / invocations) / 10_000.0);
+    }
     return json;
   }
 
