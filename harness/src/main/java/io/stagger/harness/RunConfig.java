@@ -22,6 +22,7 @@ public record RunConfig(
     String availability,
     String topology,
     int keyCount,
+    int maxWritesPerKey,
     boolean logStderr,
     boolean logNetSend,
     boolean logNetRecv,
@@ -39,6 +40,7 @@ public record RunConfig(
     nemesis = List.copyOf(nemesis);
     require(!command.isEmpty(), "--bin is required");
     require(nodeCount >= 1, "--node-count must be positive");
+    require(maxWritesPerKey >= 1, "--max-writes-per-key must be positive");
     require(timeLimitSeconds > 0, "--time-limit must be positive");
     require(rate >= 0, "--rate can't be negative");
     require(concurrency >= 1, "--concurrency must be positive");

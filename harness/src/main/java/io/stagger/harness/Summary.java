@@ -43,8 +43,27 @@ final class Summary {
       out.println("resume        " + workload.get("failover-count") + " failovers, resume ms "
           + workload.get("resume-ms") + "; after each fault start " + workload.get("fault-resume-ms"));
     }
+    if (workload.has("stable-latencies")) {
+      out.println("set           " + workload.get("acknowledged-count") + " acknowledged, " + workload.get("lost-count")
+          + " lost, " + workload.get("stable-count") + " stable (" + workload.get("stale-count") + " stale), "
+          + workload.get("never-read-count") + " never read");
+      out.println("stable ms     " + workload.get("stable-latencies")
+          + " (quantiles: from an element's acknowledgement until every read shows it)");
+    }
+    if (workload.has("acceptable")) {
+      out.println("counter       final reads " + workload.get("final-reads") + ", acceptable " + workload.get("acceptable")
+          + "; during the run " + workload.get("out-of-bounds-read-count") + " of " + workload.get("read-count")
+          + " reads out of bounds (reported only: the final reads are judged)");
+    }
+    if (workload.has("anomaly-counts")) {
+      out.println("kafka         " + workload.get("send-count") + " sends, " + workload.get("poll-count")
+          + " polls on " + workload.get("key-count") + " keys; anomalies " + workload.get("anomaly-counts"));
+    }
     out.println("latency ms    " + results.path("latency").path("ok"));
     out.println("messages/s    " + results.path("net").path("main-phase"));
+    JsonNode perOp = results.path("net").path("msgs-per-op");
+    out.println("msgs-per-op   " + perOp.path("servers").asText("-") + " between servers (" + perOp.path("all")
+        .asText("-") + " in all) over " + perOp.path("op-count").asText("0") + " operations");
     out.println("delivery ms   " + results.path("net").path("delivery-ms")
         + " (send to delivery: the latency drawn plus the router's lag)");
     out.println("init ms       " + results.path("nodes").path("init-ms"));

@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
         + "--nemesis kill,partition"})
 public final class TestCommand implements Callable<Integer> {
   @Option(names = {"-w", "--workload"}, paramLabel = "NAME",
-      description = "What workload to run: echo, unique-ids, broadcast, g-counter, lin-kv, election or conference "
+      description = "What workload to run: echo, unique-ids, broadcast, g-set, g-counter, pn-counter, kafka, lin-kv, "
+          + "election or conference "
           + "(default: ${DEFAULT-VALUE}).", defaultValue = "lin-kv")
   String workload;
 
@@ -100,8 +101,13 @@ public final class TestCommand implements Callable<Integer> {
   String topology;
 
   @Option(names = "--key-count", paramLabel = "INT", defaultValue = "5",
-      description = "For lin-kv, how many keys are in play (default: ${DEFAULT-VALUE}).")
+      description = "For lin-kv and kafka, how many keys are in play at once (default: ${DEFAULT-VALUE}).")
   int keyCount;
+
+  @Option(names = "--max-writes-per-key", paramLabel = "INT", defaultValue = "16",
+      description = "For kafka, how many sends go to one key before it is retired for a fresh one "
+          + "(default: ${DEFAULT-VALUE}).")
+  int maxWritesPerKey;
 
   @Option(names = "--log-stderr", description = "Show the nodes' stderr on the console (it is always in "
       + "node-logs/).")
@@ -189,7 +195,7 @@ public final class TestCommand implements Callable<Integer> {
       if (!Topology.NAMES.contains(topology)) {
         throw new IllegalArgumentException("unknown topology " + topology + "; one of " + Topology.NAMES);
       }
-      work = Workloads.create(workload, topology, keyCount, nodeCount,
+      work = Workloads.create(workload, topology, keyCount, maxWritesPerKey, nodeCount,
           concurrency != null ? concurrency : nodeCount);
       traceRunDirectory = validateTrace ? runDirectory() : null;
       config = config(work.defaults());
@@ -243,7 +249,7 @@ public final class TestCommand implements Callable<Integer> {
         rate != null ? rate : defaults.rate(), concurrency != null ? concurrency : nodeCount,
         latency != null ? latency : defaults.latencyMillis(), shape, faults,
         nemesisInterval != null ? nemesisInterval : defaults.nemesisIntervalSeconds(), availability, topology,
-        keyCount, logStderr, logNetSend, logNetRecv, seed != null ? seed : System.nanoTime() & 0xffffffffL,
+        keyCount, maxWritesPerKey, logStderr, logNetSend, logNetRecv, seed != null ? seed : System.nanoTime() & 0xffffffffL,
         recoveryTime != null ? recoveryTime : defaults.recoverySeconds(),
         timeoutMillis != null ? timeoutMillis : defaults.requestTimeoutMillis(), initTimeoutMillis, maxDualMasterMillis,
         Paths.get(store), !noProgress && System.console() != null, startSpreadMillis);

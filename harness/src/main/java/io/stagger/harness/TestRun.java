@@ -94,10 +94,10 @@ public final class TestRun {
     if (problems.any()) {
       return;
     }
-    Workers workers = new Workers(workload, clients, cluster.ids(), history, clock, problems, config.rate(),
-        config.concurrency(), config.seed(), config.requestTimeoutMillis());
+    Workers workers = new Workers(workload.generator(), workload.client(), clients, cluster.ids(), history, clock,
+        problems, config.rate(), config.concurrency(), config.seed(), config.requestTimeoutMillis());
     Nemesis nemesis = new Nemesis(config.nemesis(), config.nemesisIntervalSeconds(), cluster, network, history,
-        workload, clock, config.seed() + 1);
+        workload.generator(), clock, config.seed() + 1);
     long start = clock.now();
     long end = start + (long) (config.timeLimitSeconds() * 1e9);
     progress.phase("main", config.timeLimitSeconds());
@@ -114,7 +114,7 @@ public final class TestRun {
     nemesis.healAll();
     figures.restartInitNanos(nemesis.restartInitNanos());
     List<String> live = cluster.nodes().stream().filter(NodeHandle::up).map(NodeHandle::id).toList();
-    List<Request> finals = workload.finalRequests(live);
+    List<Request> finals = workload.generator().finalRequests(live);
     if (finals.isEmpty() || problems.any()) {
       return;
     }
@@ -130,7 +130,7 @@ public final class TestRun {
 
   /** Sends each node the workload's setup requests (broadcast's topology); a node that does not answer is an error. */
   private void setup(Client client, List<String> nodeIds) throws InterruptedException {
-    for (Request request : workload.setup(nodeIds)) {
+    for (Request request : workload.generator().setup(nodeIds)) {
       try {
         JsonNode reply = client.call(request.node(), request.body(), config.requestTimeoutMillis());
         if (!reply.path("type").asText().equals(request.body().path("type").asText() + "_ok")) {

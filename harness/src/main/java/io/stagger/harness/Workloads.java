@@ -1,39 +1,66 @@
 package io.stagger.harness;
 
+import io.stagger.harness.check.SetChecker;
+import io.stagger.harness.check.ConferenceChecker;
+import io.stagger.harness.check.EchoChecker;
+import io.stagger.harness.check.ElectionChecker;
+import io.stagger.harness.check.GCounterChecker;
+import io.stagger.harness.check.KafkaChecker;
+import io.stagger.harness.check.LinKvChecker;
+import io.stagger.harness.check.PnCounterChecker;
+import io.stagger.harness.check.UniqueIdsChecker;
 import io.stagger.harness.workload.BroadcastWorkload;
 import io.stagger.harness.workload.ConferenceWorkload;
+import io.stagger.harness.workload.Defaults;
 import io.stagger.harness.workload.EchoWorkload;
 import io.stagger.harness.workload.ElectionWorkload;
 import io.stagger.harness.workload.GCounterWorkload;
+import io.stagger.harness.workload.GSetWorkload;
+import io.stagger.harness.workload.KafkaWorkload;
 import io.stagger.harness.workload.LinKvWorkload;
+import io.stagger.harness.workload.PnCounterWorkload;
 import io.stagger.harness.workload.UniqueIdsWorkload;
 import io.stagger.harness.workload.Workload;
 import java.util.List;
 
-/** The workloads by their Maelstrom names. */
+/** The workloads by their Maelstrom names: each one's generator, client and checker. */
 public final class Workloads {
-  public static final List<String> NAMES = List.of("echo", "unique-ids", "broadcast", "g-counter", "lin-kv",
-      "election", "conference");
+  public static final List<String> NAMES = List.of("echo", "unique-ids", "broadcast", "g-set", "g-counter",
+      "pn-counter", "kafka", "lin-kv", "election", "conference");
 
   private Workloads() {}
 
-  /** The workload called name; the conference has a session per client process (concurrency) over the nodes. */
-  public static Workload create(String name, String topology, int keyCount, int nodeCount, int concurrency) {
+  /**
+   * The workload called name; lin-kv and kafka use keyCount keys at once, kafka retires a key after maxWritesPerKey
+   * sends; the conference has a session per client process (concurrency) over the nodes.
+   */
+  public static Workload create(String name, String topology, int keyCount, int maxWritesPerKey, int nodeCount,
+      int concurrency) {
     switch (name) {
       case "echo":
-        return new EchoWorkload();
+        return Workload.of(name, new EchoWorkload(), new EchoChecker());
       case "unique-ids":
-        return new UniqueIdsWorkload();
+        return Workload.of(name, new UniqueIdsWorkload(), new UniqueIdsChecker());
       case "broadcast":
-        return new BroadcastWorkload(topology);
+        return Workload.of(name, new BroadcastWorkload(topology), SetChecker.broadcast());
+      case "g-set":
+        return Workload.of(name, new GSetWorkload(), SetChecker.gSet());
       case "g-counter":
-        return new GCounterWorkload();
+        return Workload.of(name, new GCounterWorkload(), new GCounterChecker());
+      case "pn-counter":
+        return Workload.of(name, new PnCounterWorkload(), new PnCounterChecker());
+      case "kafka":
+        return Workload.of(name, new KafkaWorkload(keyCount, maxWritesPerKey), new KafkaChecker());
       case "lin-kv":
-        return new LinKvWorkload(keyCount);
+        return Workload.of(name, new LinKvWorkload(keyCount), new LinKvChecker());
       case "election":
-        return new ElectionWorkload();
+        ElectionWorkload election = new ElectionWorkload();
+        return new Workload(name, Defaults.PRODUCT, election, election,
+            context -> new ElectionChecker(context).check());
       case "conference":
-        return new ConferenceWorkload(nodeCount, concurrency);
+        ConferenceWorkload conference = new ConferenceWorkload(nodeCount, concurrency);
+        return new Workload(name, Defaults.PRODUCT, conference, conference,
+            context -> new ConferenceChecker(context.history()).check());
       default:
         throw new IllegalArgumentException("unknown workload " + name + "; one of " + NAMES);
     }

@@ -62,12 +62,54 @@ class WorkloadsTest {
   }
 
   @Test
+  void gSetConvergesAfterPartitionsAndReportsStableLatencies() throws Exception {
+    HarnessRun run = HarnessRun.run(store, "-w", "g-set", "--bin", HarnessRun.pythonNode("g_set.py"),
+        "--node-count", "3", "--time-limit", "3", "--rate", "40", "--nemesis", "partition", "--nemesis-interval", "1",
+        "--recovery-time", "1");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    var workload = run.results().path("workload");
+    assertThat(workload.path("final-read-count").asInt()).isEqualTo(3);
+    assertThat(workload.path("lost-count").asInt()).isZero();
+    assertThat(workload.path("stable-count").asInt()).isEqualTo(workload.path("acknowledged-count").asInt())
+        .isPositive();
+    assertThat(workload.path("stable-latencies").path("1").asLong())
+        .as("partitions hold some elements back for a while").isPositive();
+    assertThat(run.output()).contains("stable ms");
+    assertThat(java.nio.file.Files.exists(run.directory().resolve("stable-latency.svg"))).isTrue();
+  }
+
+  @Test
   void gCounterOnTheSeqKvServiceSumsEveryAdd() throws Exception {
     HarnessRun run = HarnessRun.run(store, "-w", "g-counter", "--bin", HarnessRun.pythonNode("g_counter.py"),
         "--node-count", "3", "--time-limit", "3", "--rate", "30", "--recovery-time", "1", "--nemesis", "pause",
         "--nemesis-interval", "1", "--timeout", "1000");
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.results().path("workload").path("lower-bound").asLong()).isPositive();
+  }
+
+  @Test
+  void pnCounterCrdtConvergesAfterPartitionsWithinMaelstromsBounds() throws Exception {
+    HarnessRun run = HarnessRun.run(store, "-w", "pn-counter", "--bin", HarnessRun.pythonNode("pn_counter.py"),
+        "--node-count", "3", "--time-limit", "3", "--rate", "40", "--nemesis", "partition", "--nemesis-interval", "1",
+        "--recovery-time", "1");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.results().path("workload").path("final-reads").size()).isEqualTo(3);
+    assertThat(run.results().path("workload").path("read-count").asInt()).isPositive();
+    assertThat(run.output()).contains("counter       final reads");
+    assertThat(java.nio.file.Files.exists(run.directory().resolve("counter.svg"))).isTrue();
+  }
+
+  @Test
+  void kafkaWithOneLeaderHasNoAnomaliesUnderPartitions() throws Exception {
+    HarnessRun run = HarnessRun.run(store, "-w", "kafka", "--bin", HarnessRun.pythonNode("kafka.py"),
+        "--node-count", "3", "--time-limit", "4", "--rate", "60", "--nemesis", "partition", "--nemesis-interval", "1",
+        "--recovery-time", "1", "--timeout", "500", "--key-count", "3", "--max-writes-per-key", "8");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    var workload = run.results().path("workload");
+    assertThat(workload.path("send-count").asInt()).isPositive();
+    assertThat(workload.path("key-count").asInt()).as("keys retired after 8 sends").isGreaterThan(3);
+    assertThat(run.output()).contains("kafka         ");
+    assertThat(java.nio.file.Files.exists(run.directory().resolve("offsets.svg"))).isTrue();
   }
 
   @Test

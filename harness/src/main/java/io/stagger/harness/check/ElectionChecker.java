@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
 import io.stagger.harness.history.History;
 import io.stagger.harness.history.Op;
-import io.stagger.harness.service.KvService;
-import io.stagger.harness.workload.CheckContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +61,7 @@ public final class ElectionChecker {
     long probedUntil = lastProbe();
     List<Registration> registrations = new ArrayList<>();
     for (Op op : context.history()) {
-      if (op.process() == Op.NEMESIS && op.f().equals(KvService.NAME_SERVER_EVENT)
+      if (op.process() == Op.NEMESIS && op.f().equals(Op.NAME_SERVER_EVENT)
           && op.value().path("master").isTextual()) {
         registrations.add(new Registration(op.value().get("master").asText(), op.time()));
       }

@@ -2,8 +2,8 @@ package io.stagger.harness.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagger.harness.Json;
 import io.stagger.harness.history.Op;
-import io.stagger.harness.service.KvService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +39,7 @@ final class ElectionCounts {
     Map<String, long[]> last = new HashMap<>(); // node -> {elections, revocations, probed at}
     for (Op op : history) {
       if (op.process() == Op.NEMESIS) {
-        if (!op.f().equals(KvService.NAME_SERVER_EVENT) && !op.f().equals("restart")) {
+        if (!op.f().equals(Op.NAME_SERVER_EVENT) && !op.f().equals("restart")) {
           faults.add(op.time());
         }
         if ((op.f().equals("kill") || op.f().equals("restart")) && op.value() != null) {
@@ -103,7 +103,7 @@ final class ElectionCounts {
       }
     }
     details.put("spurious-election-count", spuriousAt.size());
-    details.set("spurious-elections", io.stagger.harness.Json.MAPPER.valueToTree(spuriousAt));
+    details.set("spurious-elections", Json.MAPPER.valueToTree(spuriousAt));
     details.put("revocation-count", revocations.size());
     int declarations = 0;
     int maxDeclarations = 0;

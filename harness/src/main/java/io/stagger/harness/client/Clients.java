@@ -14,7 +14,7 @@ public final class Clients {
 
   public Client create() {
     Client client = new Client("c" + next.getAndIncrement(), network);
-    network.register(client.id(), client, false);
+    network.registerClient(client.id(), client);
     return client;
   }
 }

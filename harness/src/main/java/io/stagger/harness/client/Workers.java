@@ -8,7 +8,8 @@ import io.stagger.harness.history.Op;
 import io.stagger.harness.service.Errors;
 import io.stagger.harness.workload.Completion;
 import io.stagger.harness.workload.Request;
-import io.stagger.harness.workload.Workload;
+import io.stagger.harness.workload.Generator;
+import io.stagger.harness.workload.OpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,11 +17,12 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The client processes: `concurrency` threads, worker w bound to node w mod n as in Maelstrom, each invoking the
- * workload's requests at the shared rate and recording invocations and completions. A process whose operation
+ * generator's requests at the shared rate and recording invocations and completions. A process whose operation
  * ends indeterminate (info) is replaced by a fresh process id, as Jepsen does.
  */
 public final class Workers {
-  private final Workload workload;
+  private final Generator generator;
+  private final OpClient opClient;
   private final List<String> nodeIds;
   private final History history;
   private final RunClock clock;
@@ -29,9 +31,10 @@ public final class Workers {
   private final Pacer pacer;
   private final List<Worker> workers = new ArrayList<>();
 
-  public Workers(Workload workload, Clients clients, List<String> nodeIds, History history, RunClock clock,
+  public Workers(Generator generator, OpClient opClient, Clients clients, List<String> nodeIds, History history, RunClock clock,
       Problems problems, double rate, int concurrency, long seed, long timeoutMillis) {
-    this.workload = workload;
+    this.generator = generator;
+    this.opClient = opClient;
     this.nodeIds = nodeIds;
     this.history = history;
     this.clock = clock;
@@ -59,7 +62,7 @@ public final class Workers {
 
   /**
    * Runs the given requests (each naming its node), spread over the workers, and waits for them all; each request
-   * is followed by the workload's follow-ups ({@link Workload#followUp}) on the same worker.
+   * is followed by the workload's follow-ups ({@link Generator#followUp}) on the same worker.
    */
   public void runAll(List<Request> requests, boolean isFinal) throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
@@ -105,7 +108,7 @@ public final class Workers {
           if (waitNanos > 0) {
             Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
           }
-          invoke(workload.next(process, random), false);
+          invoke(generator.next(process, random), false);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -115,7 +118,7 @@ public final class Workers {
     void invokeWithFollowUps(Request first, boolean isFinal) {
       Request request = first;
       while (request != null && !problems.any()) {
-        request = workload.followUp(request, invoke(request, isFinal));
+        request = generator.followUp(request, invoke(request, isFinal));
       }
     }
 
@@ -125,18 +128,19 @@ public final class Workers {
       Completion completion;
       try {
         JsonNode reply = client.call(node, request.body().deepCopy(), timeoutMillis, problems::any);
-        completion = workload.complete(request, node, reply);
+        completion = opClient.complete(request, node, reply);
         if (completion == null) {
           completion = generic(request, reply);
         }
       } catch (TimeoutException e) {
-        completion = workload.idempotent(request.f()) ? Completion.fail("timeout") : Completion.info("timeout");
+        completion = opClient.idempotent(request.f()) ? Completion.fail("timeout") : Completion.info("timeout");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         completion = Completion.info("interrupted");
       }
       JsonNode value = completion.value() != null ? completion.value() : request.value();
       history.add(process, completion.type(), request.f(), value, node, completion.error(), isFinal);
+      generator.update(process, request, completion);
       if (completion.type() == Op.Type.INFO) {
         process += concurrency;
       }
@@ -145,11 +149,11 @@ public final class Workers {
 
     private Completion generic(Request request, JsonNode reply) {
       if (!reply.path("type").asText().equals("error")) {
-        return Workload.unexpected(request, reply);
+        return OpClient.unexpected(request, reply);
       }
       int code = reply.path("code").asInt(-1);
       String error = "error " + code + ": " + reply.path("text").asText("");
-      if (Errors.definite(code) || workload.idempotent(request.f())) {
+      if (Errors.definite(code) || opClient.idempotent(request.f())) {
         return Completion.fail(error);
       }
       return Completion.info(error);

@@ -14,6 +14,11 @@ public record Op(int index, int process, Type type, String f, JsonNode value, lo
   public enum Type { INVOKE, OK, FAIL, INFO }
 
   public static final int NEMESIS = -1;
+  /**
+   * The f of a change of the name-server key in the harness's lin-kv (process {@link #NEMESIS}, type info): the
+   * service records it, the election checker reads it.
+   */
+  public static final String NAME_SERVER_EVENT = "name-server";
 
   public boolean is(Type t) {
     return type == t;

@@ -10,7 +10,7 @@ import io.stagger.harness.history.Op;
 import io.stagger.harness.net.Network;
 import io.stagger.harness.proc.Cluster;
 import io.stagger.harness.proc.NodeHandle;
-import io.stagger.harness.workload.Workload;
+import io.stagger.harness.workload.Generator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ public final class Nemesis {
   private final Cluster cluster;
   private final Network network;
   private final History history;
-  private final Workload workload;
+  private final Generator workload;
   private final RunClock clock;
   private final Random random;
   private final List<NodeHandle> killed = new ArrayList<>();
@@ -51,7 +51,7 @@ public final class Nemesis {
   private int targets;
 
   public Nemesis(List<Fault> faults, double intervalSeconds, Cluster cluster, Network network, History history,
-      Workload workload, RunClock clock, long seed) {
+      Generator workload, RunClock clock, long seed) {
     this.faults = faults;
     this.intervalSeconds = intervalSeconds;
     this.cluster = cluster;

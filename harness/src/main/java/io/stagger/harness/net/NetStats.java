@@ -43,6 +43,11 @@ public final class NetStats {
   private final long[] deliveryMillis = new long[MAX_DELIVERY_MILLIS + 1];
   final Counts servers = new Counts();
   final Counts clients = new Counts();
+  /**
+   * Messages that involve no client: between nodes, and between nodes and services. Maelstrom's net checker calls
+   * these "servers" and divides their count by the client operations for msgs-per-op.
+   */
+  final Counts withoutClients = new Counts();
 
   public Counts all() {
     return all;
@@ -52,13 +57,21 @@ public final class NetStats {
     return servers;
   }
 
+  public Counts withoutClients() {
+    return withoutClients;
+  }
+
   /** A message of {@code bytes} (its JSON line's length) was sent. */
-  void sent(boolean betweenServers, int bytes) {
+  void sent(boolean betweenServers, boolean involvesClient, int bytes) {
     all.sent++;
     all.sentBytes += bytes;
     Counts kind = betweenServers ? servers : clients;
     kind.sent++;
     kind.sentBytes += bytes;
+    if (!involvesClient) {
+      withoutClients.sent++;
+      withoutClients.sentBytes += bytes;
+    }
   }
 
   void delivered(boolean betweenServers, long sendToDeliveryNanos) {

@@ -42,6 +42,7 @@ public final class Network implements AutoCloseable {
   private final NetStats stats = new NetStats();
   private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
   private final Set<String> servers = ConcurrentHashMap.newKeySet();
+  private final Set<String> clientIds = ConcurrentHashMap.newKeySet();
   private final Set<String> paused = ConcurrentHashMap.newKeySet();
   private final BlockingQueue<Envelope> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
   private final PriorityQueue<InFlight> inFlight = new PriorityQueue<>(
@@ -81,6 +82,12 @@ public final class Network implements AutoCloseable {
     if (server) {
       servers.add(id);
     }
+  }
+
+  /** Registers a client (c0, c1, ...): its messages do not count in msgs-per-op's server messages. */
+  public void registerClient(String id, Endpoint endpoint) {
+    clientIds.add(id);
+    register(id, endpoint, false);
   }
 
   /** Sends a message; blocks only while the router's inbox is full. */
@@ -157,7 +164,8 @@ public final class Network implements AutoCloseable {
   private void admit(Envelope envelope, long now) {
     long id = nextId++;
     boolean betweenServers = servers.contains(envelope.sender()) && servers.contains(envelope.dest());
-    stats.sent(betweenServers, envelope.line().length());
+    stats.sent(betweenServers, clientIds.contains(envelope.src()) || clientIds.contains(envelope.dest()),
+        envelope.line().length());
     countSender(envelope.sender(), now);
     if (logSend) {
       log.accept("send " + envelope.line());

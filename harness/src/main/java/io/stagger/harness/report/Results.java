@@ -6,12 +6,13 @@ import io.stagger.harness.Json;
 import io.stagger.harness.RunConfig;
 import io.stagger.harness.RunOutcome;
 import io.stagger.harness.check.Availability;
+import io.stagger.harness.check.CheckContext;
 import io.stagger.harness.check.CheckResult;
 import io.stagger.harness.check.Percentiles;
 import io.stagger.harness.check.Stats;
 import io.stagger.harness.history.History;
 import io.stagger.harness.history.Op;
-import io.stagger.harness.workload.CheckContext;
+import io.stagger.harness.workload.Completion;
 import io.stagger.harness.workload.Workload;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class Results {
     List<History.Pair> mainPairs = pairs.stream().filter(p -> !p.invoke().isFinal()).toList();
     Map<String, CheckResult> checks = new LinkedHashMap<>();
     try {
-      checks.put("workload", workload.check(new CheckContext(ops, nodeIds, config.maxDualMasterMillis())));
+      checks.put("workload", workload.checker().check(new CheckContext(ops, nodeIds, config.maxDualMasterMillis())));
     } catch (RuntimeException e) {
       checks.put("workload", CheckResult.invalid("the checker failed: " + e, Json.object()));
     }
@@ -63,8 +64,12 @@ public final class Results {
       }
     }
     problems.forEach(results.putArray("problems")::add);
+    results.set("malformed-replies", malformed(ops));
     results.set("latency", Stats.latency(pairs));
     results.set("net", net(figures));
+    if (figures.net != null) {
+      ((ObjectNode) results.get("net")).set("msgs-per-op", msgsPerOp(figures, ops));
+    }
     results.set("nodes", nodes(figures));
     results.set("test", test(config));
     return results;
@@ -82,6 +87,38 @@ public final class Results {
     }
     figures.unknownDestinations.stream().sorted().forEach(net.putArray("unknown-destinations")::add);
     return net;
+  }
+
+  /** Completions whose reply broke the workload's schema: how many, and the first few with their node. */
+  private static ObjectNode malformed(List<Op> ops) {
+    ObjectNode json = Json.object();
+    long count = 0;
+    var examples = json.putArray("first");
+    for (Op op : ops) {
+      if (op.error() != null && op.error().startsWith(Completion.MALFORMED)) {
+        if (count++ < 10) {
+          examples.add(op.node() + " " + op.f() + ": " + op.error().substring(Completion.MALFORMED.length()));
+        }
+      }
+    }
+    json.put("count", count);
+    return json;
+  }
+
+  /**
+   * Maelstrom's msgs-per-op: messages sent over the whole run per client operation (every invocation, final ones
+   * too), of all messages and of the server messages (those that involve no client: between nodes, and between
+   * nodes and services, as Maelstrom's net checker counts them).
+   */
+  private static ObjectNode msgsPerOp(RunFigures figures, List<Op> ops) {
+    long invocations = ops.stream().filter(op -> op.process() != Op.NEMESIS && op.is(Op.Type.INVOKE)).count();
+    ObjectNode json = Json.object().put("op-count", invocations)
+        .put("server-msg-count", figures.net.withoutClients().sent());
+    if (invocations > 0) {
+      json.put("all", Math.round(figures.net.all().sent() * 10_000.0 / invocations) / 10_000.0);
+      json.put("servers", Math.round(figures.net.withoutClients().sent() * 10_000.0 / invocations) / 10_000.0);
+    }
+    return json;
   }
 
   private static ObjectNode nodes(RunFigures figures) {
@@ -120,7 +157,11 @@ public final class Results {
     }
   }
 
-  /** Writes results.json, history.jsonl, the plots, messages.svg and timeline.html into the run's directory. */
+  /**
+   * Writes results.json, history.jsonl, latency.svg, rate.svg, messages.svg and timeline.html into the run's
+   * directory, and the workload's own plot: stable-latency.svg (broadcast, g-set), counter.svg (pn-counter),
+   * offsets.svg (kafka).
+   */
   public static void write(Path directory, RunConfig config, List<Op> ops, RunFigures figures, ObjectNode results)
       throws IOException {
     Files.writeString(directory.resolve("results.json"),
@@ -135,6 +176,22 @@ public final class Results {
     double endSeconds = ops.isEmpty() ? config.timeLimitSeconds() : ops.get(ops.size() - 1).time() / 1e9;
     LatencyPlot.write(ops, endSeconds, directory.resolve("latency.svg"));
     RatePlot.write(ops, endSeconds, directory.resolve("rate.svg"));
+    switch (config.workload()) {
+      case "broadcast":
+        StableLatencyPlot.write(ops, "broadcast", endSeconds, directory.resolve("stable-latency.svg"));
+        break;
+      case "g-set":
+        StableLatencyPlot.write(ops, "add", endSeconds, directory.resolve("stable-latency.svg"));
+        break;
+      case "pn-counter":
+        CounterPlot.write(ops, endSeconds, directory.resolve("counter.svg"));
+        break;
+      case "kafka":
+        OffsetsPlot.write(ops, endSeconds, directory.resolve("offsets.svg"));
+        break;
+      default:
+        break;
+    }
     MessageDiagram.write(figures.journal, directory.resolve("messages.svg"));
     Timeline.write(ops, config.workload() + " " + directory.getFileName(), directory.resolve("timeline.html"));
   }

@@ -22,8 +22,6 @@ import java.util.Map;
 public final class KvService implements Endpoint {
   /** The key under which the product's master registers itself with the name server. */
   public static final JsonNode NAME_KEY = TextNode.valueOf("stagger-master");
-  /** The history event of a registration. */
-  public static final String NAME_SERVER_EVENT = "name-server";
 
   private final String name;
   private final Network network;
@@ -42,7 +40,7 @@ public final class KvService implements Endpoint {
 
   private void changed(JsonNode key, JsonNode value) {
     if (history != null && NAME_KEY.equals(key) && value != null) {
-      history.add(Op.NEMESIS, Op.Type.INFO, NAME_SERVER_EVENT, value, null, null, false);
+      history.add(Op.NEMESIS, Op.Type.INFO, Op.NAME_SERVER_EVENT, value, null, null, false);
     }
   }
 

@@ -16,4 +16,15 @@ public record Completion(Op.Type type, JsonNode value, String error) {
   public static Completion info(String error) {
     return new Completion(Op.Type.INFO, null, error);
   }
+
+  /** The prefix of the error of a reply that breaks its workload's schema; results.json counts them. */
+  public static final String MALFORMED = "malformed reply: ";
+
+  /**
+   * A reply of the expected type that breaks the schema (a missing field, a wrong type): a failure when the
+   * operation has no effect (a read), else indeterminate (the node may have applied it).
+   */
+  public static Completion malformed(boolean idempotent, String what) {
+    return idempotent ? fail(MALFORMED + what) : info(MALFORMED + what);
+  }
 }

@@ -3,7 +3,6 @@ package io.stagger.harness.workload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
-import io.stagger.harness.check.CheckResult;
 import io.stagger.harness.check.ConferenceChecker;
 import io.stagger.harness.check.ConferenceRequest;
 import io.stagger.harness.history.Op;
@@ -23,7 +22,7 @@ import java.util.stream.IntStream;
  * it does not know again, with the same seq, at another node, before anything new. The final phase reads every post
  * and the document from each live node. The checker is {@link ConferenceChecker}.
  */
-public final class ConferenceWorkload implements Workload {
+public final class ConferenceWorkload implements Generator, OpClient {
   /** The one conference the sessions share. */
   public static final String CONFERENCE = "main";
   /** The client name of the final phase's reads, which belong to no session. */
@@ -57,16 +56,6 @@ public final class ConferenceWorkload implements Workload {
       sessions.add(session);
       byClient.put(session.client, session);
     }
-  }
-
-  @Override
-  public String name() {
-    return "conference";
-  }
-
-  @Override
-  public Defaults defaults() {
-    return Defaults.PRODUCT;
   }
 
   @Override
@@ -185,7 +174,7 @@ public final class ConferenceWorkload implements Workload {
   public Completion complete(Request request, String node, JsonNode reply) {
     ConferenceSession session = byClient.get(request.value().path("client").asText());
     ObjectNode value = request.value().deepCopy();
-    if (Workload.isOk(request, reply)) {
+    if (OpClient.isOk(request, reply)) {
       reply.fields().forEachRemaining(field -> {
         if (!ENVELOPE_FIELDS.contains(field.getKey())) {
           value.set(field.getKey(), field.getValue());
@@ -200,7 +189,7 @@ public final class ConferenceWorkload implements Workload {
       return Completion.ok(value);
     }
     if (!reply.path("type").asText().equals("error")) {
-      return Workload.unexpected(request, reply);
+      return OpClient.unexpected(request, reply);
     }
     int code = reply.path("code").asInt(-1);
     value.put("code", code);
@@ -269,10 +258,5 @@ public final class ConferenceWorkload implements Workload {
   @Override
   public String likelyMaster() {
     return latestServer;
-  }
-
-  @Override
-  public CheckResult check(CheckContext context) {
-    return new ConferenceChecker(context.history()).check();
   }
 }

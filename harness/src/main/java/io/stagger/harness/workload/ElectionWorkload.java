@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
-import io.stagger.harness.check.CheckResult;
 import io.stagger.harness.check.ElectionChecker;
 import java.util.HashMap;
 import java.util.List;
@@ -16,18 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The product's workload: clients ask every node {"type":"master"} periodically; a node answers master_ok with the
  * master it recognises, its role, epoch and rank. The checker is {@link ElectionChecker}.
  */
-public final class ElectionWorkload implements Workload {
+public final class ElectionWorkload implements Generator, OpClient {
   private final Map<String, String> recognisedMaster = new ConcurrentHashMap<>();
-
-  @Override
-  public String name() {
-    return "election";
-  }
-
-  @Override
-  public Defaults defaults() {
-    return Defaults.PRODUCT;
-  }
 
   @Override
   public Request next(int process, SplittableRandom random) {
@@ -75,7 +64,7 @@ public final class ElectionWorkload implements Workload {
 
   @Override
   public Completion complete(Request request, String node, JsonNode reply) {
-    if (!Workload.isOk(request, reply)) {
+    if (!OpClient.isOk(request, reply)) {
       return null;
     }
     ObjectNode view = Json.object();
@@ -107,10 +96,5 @@ public final class ElectionWorkload implements Workload {
     Map<String, Integer> votes = new HashMap<>();
     recognisedMaster.values().forEach(m -> votes.merge(m, 1, Integer::sum));
     return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-  }
-
-  @Override
-  public CheckResult check(CheckContext context) {
-    return new ElectionChecker(context).check();
   }
 }

@@ -1,82 +1,12 @@
 package io.stagger.harness.workload;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
-import io.stagger.harness.check.CheckResult;
-import io.stagger.harness.history.History;
-import java.util.List;
-import java.util.SplittableRandom;
-
 /**
- * Maelstrom's g-counter: add a non-negative delta, read the sum. Each final read (after the heal and recovery) must
- * lie between the sum of acknowledged adds and the sum of adds that may have happened (acknowledged or indeterminate).
+ * Maelstrom's g-counter: add a non-negative delta (0-4), read the sum as read_ok's integer "value". Each final read
+ * (after the heal and recovery) must lie between the sum of acknowledged adds and the sum of adds that may have
+ * happened (acknowledged or indeterminate): {@code check.GCounterChecker}.
  */
-public final class GCounterWorkload implements Workload {
-  @Override
-  public String name() {
-    return "g-counter";
-  }
-
-  @Override
-  public Request next(int process, SplittableRandom random) {
-    if (random.nextBoolean()) {
-      int delta = random.nextInt(5);
-      return Request.to("add", IntNode.valueOf(delta), Json.object().put("type", "add").put("delta", delta));
-    }
-    return Request.read(null);
-  }
-
-  @Override
-  public List<Request> finalRequests(List<String> liveNodes) {
-    return liveNodes.stream().map(Request::read).toList();
-  }
-
-  @Override
-  public Completion complete(Request request, String node, JsonNode reply) {
-    if (!Workload.isOk(request, reply)) {
-      return null;
-    }
-    if (request.f().equals("read")) {
-      JsonNode value = reply.get("value");
-      return value != null && value.isIntegralNumber() ? Completion.ok(value)
-          : Completion.info("read_ok without an integer value");
-    }
-    return Completion.ok(request.value());
-  }
-
-  @Override
-  public CheckResult check(CheckContext context) {
-    long lower = 0;
-    long upper = 0;
-    for (History.Pair pair : History.pairs(context.history())) {
-      if (pair.invoke().f().equals("add") && !pair.failed()) {
-        upper += pair.invoke().value().asLong();
-        if (pair.ok()) {
-          lower += pair.invoke().value().asLong();
-        }
-      }
-    }
-    ObjectNode details = Json.object().put("lower-bound", lower).put("upper-bound", upper);
-    ObjectNode reads = details.putObject("final-reads");
-    String wrong = null;
-    for (History.Pair pair : History.pairs(context.history())) {
-      if (pair.invoke().isFinal() && pair.ok()) {
-        long value = pair.complete().value().asLong();
-        reads.put(pair.invoke().node(), value);
-        if ((value < lower || value > upper) && wrong == null) {
-          wrong = pair.invoke().node() + " read " + value + ", outside the acceptable range [" + lower + ", "
-              + upper + "]";
-        }
-      }
-    }
-    if (wrong != null) {
-      return CheckResult.invalid(wrong, details);
-    }
-    if (reads.isEmpty()) {
-      return CheckResult.invalid("no final read succeeded", details);
-    }
-    return CheckResult.valid(details);
+public final class GCounterWorkload extends WriteOrRead {
+  public GCounterWorkload() {
+    super("add", "delta", random -> random.nextInt(5), "value", false);
   }
 }

@@ -5,32 +5,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
-import io.stagger.harness.check.CheckResult;
-import io.stagger.harness.check.Linearizability;
-import io.stagger.harness.check.RegisterOp;
-import io.stagger.harness.history.History;
-import io.stagger.harness.history.Op;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * Maelstrom's lin-kv: read, write and cas on a few keys; the history of each key must be linearizable as a single
  * register (a read of a missing key, error 20, reads null). Values in the history are [key, value] pairs.
  */
-public final class LinKvWorkload implements Workload {
+public final class LinKvWorkload implements Generator, OpClient {
   private static final int VALUES = 5;
   private final int keyCount;
 
   public LinKvWorkload(int keyCount) {
     this.keyCount = keyCount;
-  }
-
-  @Override
-  public String name() {
-    return "lin-kv";
   }
 
   @Override
@@ -62,7 +48,7 @@ public final class LinKvWorkload implements Workload {
     if (request.f().equals("read") && reply.path("type").asText().equals("error") && reply.path("code").asInt() == 20) {
       return Completion.ok(Json.MAPPER.createArrayNode().add(request.value().get(0)).addNull());
     }
-    if (!Workload.isOk(request, reply)) {
+    if (!OpClient.isOk(request, reply)) {
       return null;
     }
     if (request.f().equals("read")) {
@@ -70,54 +56,5 @@ public final class LinKvWorkload implements Workload {
           .add(reply.has("value") ? reply.get("value") : NullNode.instance));
     }
     return Completion.ok(request.value());
-  }
-
-  @Override
-  public CheckResult check(CheckContext context) {
-    Map<Integer, List<RegisterOp>> byKey = new TreeMap<>();
-    for (History.Pair pair : History.pairs(context.history())) {
-      Op invoke = pair.invoke();
-      boolean indeterminate = pair.complete() == null || pair.complete().is(Op.Type.INFO);
-      if (pair.failed() || (indeterminate && invoke.f().equals("read"))) {
-        continue;
-      }
-      int key = invoke.value().get(0).asInt();
-      List<RegisterOp> ops = byKey.computeIfAbsent(key, k -> new ArrayList<>());
-      JsonNode argument = invoke.value().get(1);
-      JsonNode result = pair.ok() ? pair.complete().value().get(1) : null;
-      long completed = pair.complete() == null ? Long.MAX_VALUE : pair.complete().time();
-      ops.add(new RegisterOp(ops.size(), invoke.f(), argument, result, invoke.time(), completed, indeterminate));
-    }
-    ObjectNode details = Json.object();
-    ObjectNode keys = details.putObject("keys");
-    String reason = null;
-    boolean unknown = false;
-    for (Map.Entry<Integer, List<RegisterOp>> entry : byKey.entrySet()) {
-      Linearizability.Outcome outcome = Linearizability.check(entry.getValue());
-      ObjectNode key = keys.putObject(String.valueOf(entry.getKey()));
-      key.put("op-count", entry.getValue().size());
-      key.put("configurations", outcome.configurations());
-      if (outcome.linearizable() == null) {
-        key.put("valid?", "unknown");
-        unknown = true;
-      } else {
-        key.put("valid?", outcome.linearizable());
-        if (!outcome.linearizable()) {
-          key.put("stuck-at", outcome.stuckAt());
-          if (reason == null) {
-            reason = "key " + entry.getKey() + " is not linearizable: no order of its operations explains "
-                + outcome.stuckAt();
-          }
-        }
-      }
-    }
-    if (reason != null) {
-      return CheckResult.invalid(reason, details);
-    }
-    if (unknown) {
-      return CheckResult.invalid("the linearizability search exceeded " + Linearizability.MAX_CONFIGURATIONS
-          + " configurations for some key: unknown", details);
-    }
-    return CheckResult.valid(details);
   }
 }

@@ -2,21 +2,11 @@ package io.stagger.harness.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
-import io.stagger.harness.check.CheckResult;
-import io.stagger.harness.history.History;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Maelstrom's unique-ids: generate answers generate_ok with an id that no other generate ever returned. */
-public final class UniqueIdsWorkload implements Workload {
-  @Override
-  public String name() {
-    return "unique-ids";
-  }
-
+public final class UniqueIdsWorkload implements Generator, OpClient {
   @Override
   public Request next(int process, SplittableRandom random) {
     return Request.to("generate", NullNode.instance, Json.object().put("type", "generate"));
@@ -29,37 +19,10 @@ public final class UniqueIdsWorkload implements Workload {
 
   @Override
   public Completion complete(Request request, String node, JsonNode reply) {
-    if (!Workload.isOk(request, reply)) {
+    if (!OpClient.isOk(request, reply)) {
       return null;
     }
     JsonNode id = reply.get("id");
     return id == null ? Completion.info("generate_ok without an id") : Completion.ok(id);
-  }
-
-  @Override
-  public CheckResult check(CheckContext context) {
-    Map<JsonNode, Integer> counts = new HashMap<>();
-    int attempted = 0;
-    for (History.Pair pair : History.pairs(context.history())) {
-      attempted++;
-      if (pair.ok()) {
-        counts.merge(pair.complete().value(), 1, Integer::sum);
-      }
-    }
-    int acknowledged = counts.values().stream().mapToInt(Integer::intValue).sum();
-    ObjectNode duplicated = Json.object();
-    counts.forEach((id, count) -> {
-      if (count > 1 && duplicated.size() < 20) {
-        duplicated.put(Json.write(id), count);
-      }
-    });
-    long duplicatedCount = counts.values().stream().filter(c -> c > 1).count();
-    ObjectNode details = Json.object().put("attempted-count", attempted).put("acknowledged-count", acknowledged)
-        .put("duplicated-count", duplicatedCount);
-    details.set("duplicated", duplicated);
-    if (duplicatedCount > 0) {
-      return CheckResult.invalid(duplicatedCount + " ids were generated more than once", details);
-    }
-    return CheckResult.valid(details);
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.stagger.harness.Json;
 import io.stagger.harness.history.Op;
-import io.stagger.harness.workload.CheckContext;
 import java.util.ArrayList;
 import java.util.List;
 

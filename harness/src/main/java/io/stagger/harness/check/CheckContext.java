@@ -1,4 +1,4 @@
-package io.stagger.harness.workload;
+package io.stagger.harness.check;
 
 import io.stagger.harness.history.Op;
 import java.util.List;
