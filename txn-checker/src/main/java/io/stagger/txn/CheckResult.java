@@ -118,7 +118,7 @@ public record CheckResult(Workload workload, Set<ConsistencyModel> models, int c
           text.append("    ").append(step.because()).append(" (").append(step.type().label()).append(")\n");
         }
         for (Txn txn : anomaly.cycle().isEmpty() ? List.<Txn>of() : anomaly.txns()) {
-          text.append("    ").append(txn).append('\n');
+          text.append("    ").append(txn.text(workload)).append('\n');
         }
       }
     }

@@ -14,7 +14,7 @@ public final class CycleSvg {
 
   private CycleSvg() {}
 
-  public static String render(Anomaly anomaly) {
+  public static String render(Anomaly anomaly, Workload workload) {
     List<Anomaly.Step> steps = anomaly.cycle();
     if (steps.isEmpty()) {
       throw new IllegalArgumentException(anomaly.type().text() + " is not a cycle");
@@ -69,7 +69,7 @@ public final class CycleSvg {
       // The micro-operations go outside the circle, away from the arrows.
       svg.append(String.format(Locale.ROOT,
           "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\">%s</text>%n",
-          x[i] + 60 * Math.cos(angles[i]), y[i] + 46 * Math.sin(angles[i]) + 4, escape(opsText(txn))));
+          x[i] + 60 * Math.cos(angles[i]), y[i] + 46 * Math.sin(angles[i]) + 4, escape(opsText(txn, workload))));
     }
     int line = size + 10;
     for (Anomaly.Step step : steps) {
@@ -80,12 +80,9 @@ public final class CycleSvg {
     return svg.append("</svg>\n").toString();
   }
 
-  private static String opsText(Txn txn) {
-    StringBuilder ops = new StringBuilder();
-    for (Mop mop : txn.mops()) {
-      ops.append(mop);
-    }
-    return ops.length() > MAX_OPS_CHARS ? ops.substring(0, MAX_OPS_CHARS - 3) + "..." : ops.toString();
+  private static String opsText(Txn txn, Workload workload) {
+    String ops = txn.mopsText(workload);
+    return ops.length() > MAX_OPS_CHARS ? ops.substring(0, MAX_OPS_CHARS - 3) + "..." : ops;
   }
 
   private static String color(EdgeType type) {

@@ -81,7 +81,7 @@ public final class Main implements Callable<Integer> {
       int n = 0;
       for (Anomaly anomaly : result.of(type)) {
         if (!anomaly.cycle().isEmpty()) {
-          Files.writeString(dir.resolve(type.text() + "-" + ++n + ".svg"), CycleSvg.render(anomaly));
+          Files.writeString(dir.resolve(type.text() + "-" + ++n + ".svg"), CycleSvg.render(anomaly, result.workload()));
           written++;
         }
       }
@@ -105,7 +105,7 @@ public final class Main implements Callable<Integer> {
       node.put("type", anomaly.type().text());
       node.put("explanation", anomaly.explanation());
       ArrayNode txns = node.putArray("txns");
-      anomaly.txns().forEach(t -> txns.add(t.toString()));
+      anomaly.txns().forEach(t -> txns.add(t.text(result.workload())));
       ArrayNode steps = node.putArray("cycle");
       anomaly.cycle().forEach(s -> steps.add(s.because() + " (" + s.type().label() + ")"));
     }

@@ -49,7 +49,14 @@ public sealed interface Mop {
 
     @Override
     public String toString() {
-      return "[r " + key + " " + (values == null ? "?" : Values.listText(values)) + "]";
+      return text(Workload.LIST_APPEND);
+    }
+
+    /** {@code [r k [1 2]]} for list-append, {@code [r k 2]} or {@code [r k nil]} for rw-register. */
+    public String text(Workload workload) {
+      String value = values == null ? "?"
+          : workload == Workload.LIST_APPEND ? Values.listText(values) : Values.registerText(values);
+      return "[r " + key + " " + value + "]";
     }
   }
 }

@@ -30,10 +30,20 @@ public record Txn(int id, long index, int process, TxnStatus status, long invoke
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder(name()).append(" (process ").append(process).append(", ")
-        .append(status.name().toLowerCase(java.util.Locale.ROOT)).append(") ");
+    return text(Workload.LIST_APPEND);
+  }
+
+  /** {@code T12 (process 3, ok) [r 1 [1 2]][append 1 3]}, reads shown as the workload has them. */
+  public String text(Workload workload) {
+    return name() + " (process " + process + ", " + status.name().toLowerCase(java.util.Locale.ROOT) + ") "
+        + mopsText(workload);
+  }
+
+  /** The micro-operations alone, {@code [r 1 [1 2]][append 1 3]}. */
+  public String mopsText(Workload workload) {
+    StringBuilder text = new StringBuilder();
     for (Mop mop : mops) {
-      text.append(mop);
+      text.append(mop instanceof Mop.Read read ? read.text(workload) : mop.toString());
     }
     return text.toString();
   }
