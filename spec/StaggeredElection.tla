@@ -25,6 +25,13 @@
 (* and "after the last fault" is meaningful for convergence.  A crashed    *)
 (* server loses its state (it is kept blank) and so do the messages in     *)
 (* flight to it; a partition cuts the group in two until Heal.             *)
+(*                                                                         *)
+(* Staggered start.  With StartWindow > 0 each server's process starts at  *)
+(* its own moment within StartWindow ticks (Boot, rule 8); until then it   *)
+(* is down and what is sent to it is lost.  Starting late is not a fault.  *)
+(* `quiet` counts the ticks since the last crash, loss, late message,      *)
+(* partition or heal (not restarts, not starts), saturating at             *)
+(* FaultWindow, for the property that no election happens without a fault.*)
 (***************************************************************************)
 EXTENDS Naturals, Integers, Sequences, FiniteSets, TLC
 
@@ -33,27 +40,33 @@ CONSTANTS
     Announce,       \* variant `announce` (PROTOCOL.md §5)
     Epochs,         \* variant `epochs`
     Redirect,       \* variant `redirect`
+    Patient,        \* variant `patient`: no election without a fault
+    Spaced,         \* variant `spaced`: candidates spaced by P + D
     P,              \* detection period (and announce period), in ticks
     T,              \* inquiry time-out
     B,              \* base election delay
     D,              \* the configured one-way delay bound d(k, j) that E(i) uses
     MaxDelay,       \* the network's real delay bound, at most D
     StartSkew,      \* servers start up to StartSkew ticks apart (detection phases)
+    StartWindow,    \* processes start up to StartWindow ticks apart (staggered start)
+    StartAllowance, \* patient: a starting BACKUP's first detection tick, unless it hears its master
     MaxCrashes,     \* fault budget: crashes
     MaxRestarts,    \* fault budget: restarts of crashed servers
     MaxLosses,      \* fault budget: messages lost
     MaxLate,        \* fault budget: messages delayed beyond D (by D more)
     MaxPartitions,  \* fault budget: partitions, each of which heals
     MaxEpoch,       \* state-space bound on epochs (a CONSTRAINT, see EpochBound)
-    FailoverBound   \* the failover bound to confirm, in ticks; 0 turns the clock off
+    FailoverBound,  \* the failover bound to confirm, in ticks; 0 turns the clock off
+    FaultWindow     \* an election more than this many ticks after the last fault is spurious; 0: off
 
 ASSUME /\ N \in Nat /\ N >= 2
-       /\ {Announce, Epochs, Redirect} \subseteq BOOLEAN
+       /\ {Announce, Epochs, Redirect, Patient, Spaced} \subseteq BOOLEAN
        /\ {P, T, B} \subseteq Nat \ {0}
        /\ D \in Nat /\ MaxDelay \in 0..D
        /\ StartSkew \in 0..(P - 1)
+       /\ StartWindow \in Nat /\ StartAllowance \in Nat /\ StartAllowance >= P
        /\ {MaxCrashes, MaxRestarts, MaxLosses, MaxLate, MaxPartitions} \subseteq Nat
-       /\ MaxEpoch \in Nat /\ FailoverBound \in Nat
+       /\ MaxEpoch \in Nat /\ FailoverBound \in Nat /\ FaultWindow \in Nat
 
 Server == 1..N
 NONE == 0                  \* `master` of a server that recognises no one
@@ -63,12 +76,24 @@ MsgTypes == {"inquiry", "inquiry_ok", "declare", "revoke"}
 Max(a, b) == IF a >= b THEN a ELSE b
 Min(a, b) == IF a <= b THEN a ELSE b
 
-(* E(i) of PROTOCOL.md §2 with one bound D for all pairs: B plus D for     *)
-(* every candidate stronger than i; the candidates are every server but    *)
-(* `failed` (NONE: no one is excluded, rule 9).                            *)
-E(i, failed) == B + Cardinality({k \in Server \ {failed} : k < i}) * D
+(* E(i) of PROTOCOL.md §2 with one bound D for all pairs: B plus one step  *)
+(* for every candidate stronger than i; the candidates are every server    *)
+(* but `failed` (NONE: no one is excluded, rule 9).  The step is D; with   *)
+(* Spaced P + D more: a crash skews detection by less than P + D (one      *)
+(* backup's inquiry answered just before it, another's lost, their delays  *)
+(* differing by up to D), and a declaration takes up to D to arrive.       *)
+Step == IF Spaced THEN P + 2 * D ELSE D
+E(i, failed) == B + Cardinality({k \in Server \ {failed} : k < i}) * Step
 
-MaxTimer == Max(Max(P, T), E(N, NONE))
+(* Rule 9's election delay; with Patient one announce period and one delay *)
+(* bound more, so that a serving master is heard before the restarted      *)
+(* server declares.                                                        *)
+ERestart(i) == E(i, NONE) + (IF Patient THEN P + D ELSE 0)
+
+(* A starting BACKUP's first detection tick (rule 8).                      *)
+FirstDetection == IF Patient THEN StartAllowance ELSE P
+
+MaxTimer == Max(Max(FirstDetection, T), ERestart(N))
 
 VARIABLES
     up,              \* up[i]: server i is running (not crashed)
@@ -83,12 +108,14 @@ VARIABLES
     net,             \* the set of messages in flight
     cut,             \* one side of the current partition; {} when connected
     crashes, restarts, losses, lates, partitions,  \* fault budget spent
-    clock            \* ticks since the last fault, saturating at FailoverBound
+    clock,           \* ticks since the last fault, saturating at FailoverBound
+    timerStart,      \* ticks until a server's process starts, OFF once it has
+    quiet            \* ticks since the last crash, loss, late, partition or heal
 
 serverVars == <<role, master, epoch, inquiryOut>>
 timerVars == <<timerDetection, timerInquiry, timerElection, timerAnnounce>>
 faultVars == <<cut, crashes, restarts, losses, lates, partitions>>
-vars == <<up, serverVars, timerVars, net, faultVars, clock>>
+vars == <<up, serverVars, timerVars, net, faultVars, clock, timerStart, quiet>>
 
 Message == [type : MsgTypes, from : Server, to : Server, master : Server \cup {NONE},
             revoked : Server \cup {NONE}, epoch : Nat, due : 0..(MaxDelay + D)]
@@ -105,6 +132,8 @@ TypeOK ==
     /\ cut \subseteq Server
     /\ {crashes, restarts, losses, lates, partitions} \subseteq Nat
     /\ clock \in 0..FailoverBound
+    /\ timerStart \in [Server -> OFF..StartWindow]
+    /\ quiet \in 0..FaultWindow
 
 -----------------------------------------------------------------------------
 (* The network.                                                            *)
@@ -130,7 +159,9 @@ Send(msgs) == net' = net \cup Deliverable(msgs)
 -----------------------------------------------------------------------------
 (* Role changes, in one place each (PROTOCOL-DECISIONS.md rules 4-6, 9).   *)
 
-(* becomeBackup(j): recognise j; keep the detection rhythm if armed.       *)
+(* becomeBackup(j): recognise j; keep the detection rhythm if armed, but   *)
+(* no further than P ahead: with Patient, hearing from the master begins   *)
+(* detection (without it, detection is never armed further than P ahead). *)
 BecomeBackup(i, j) ==
     /\ role' = [role EXCEPT ![i] = "BACKUP"]
     /\ master' = [master EXCEPT ![i] = j]
@@ -138,7 +169,7 @@ BecomeBackup(i, j) ==
     /\ timerInquiry' = [timerInquiry EXCEPT ![i] = OFF]
     /\ timerElection' = [timerElection EXCEPT ![i] = OFF]
     /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = OFF]
-    /\ timerDetection' = [timerDetection EXCEPT ![i] = IF @ = OFF THEN P ELSE @]
+    /\ timerDetection' = [timerDetection EXCEPT ![i] = IF @ = OFF THEN P ELSE Min(@, P)]
 
 (* The blank state of a server that is down or has just come back.         *)
 Blank(i) ==
@@ -152,23 +183,41 @@ Blank(i) ==
 
 -----------------------------------------------------------------------------
 (* Rule 8, Start (claim 1): the rank-1 server is MASTER, every other one   *)
-(* its BACKUP.  Each server starts at its own moment, up to StartSkew      *)
-(* ticks apart, so the detection timers have different phases.             *)
+(* its BACKUP; with Patient a BACKUP's first detection tick waits for the  *)
+(* start allowance unless it hears from its master first.  The servers     *)
+(* whose process starts at 0 start here, up to StartSkew ticks apart (the  *)
+(* phases of their detection timers); the others Boot later, within       *)
+(* StartWindow ticks, and are down until then.                            *)
 Init ==
-    /\ up = [i \in Server |-> TRUE]
-    /\ role = [i \in Server |-> IF i = 1 THEN "MASTER" ELSE "BACKUP"]
-    /\ master = [i \in Server |-> 1]
+    /\ \E startAt \in [Server -> 0..StartWindow], phase \in [Server -> 0..StartSkew] :
+          /\ up = [i \in Server |-> startAt[i] = 0]
+          /\ timerStart = [i \in Server |-> IF startAt[i] = 0 THEN OFF ELSE startAt[i]]
+          /\ role = [i \in Server |-> IF i = 1 /\ startAt[i] = 0 THEN "MASTER"
+                                      ELSE IF startAt[i] = 0 THEN "BACKUP" ELSE "WAITING"]
+          /\ master = [i \in Server |-> IF startAt[i] = 0 THEN 1 ELSE NONE]
+          /\ timerDetection = [i \in Server |-> IF i = 1 \/ startAt[i] # 0 THEN OFF
+                                                ELSE FirstDetection - phase[i]]
+          /\ timerAnnounce = [i \in Server |-> IF i = 1 /\ startAt[i] = 0 /\ Announce THEN P ELSE OFF]
     /\ epoch = [i \in Server |-> 0]
     /\ inquiryOut = [i \in Server |-> FALSE]
-    /\ timerDetection \in {[i \in Server |-> IF i = 1 THEN OFF ELSE phase[i]] :
-                              phase \in [Server -> (P - StartSkew)..P]}
     /\ timerInquiry = [i \in Server |-> OFF]
     /\ timerElection = [i \in Server |-> OFF]
-    /\ timerAnnounce = [i \in Server |-> IF i = 1 /\ Announce THEN P ELSE OFF]
     /\ net = {}
     /\ cut = {}
     /\ crashes = 0 /\ restarts = 0 /\ losses = 0 /\ lates = 0 /\ partitions = 0
     /\ clock = 0
+    /\ quiet = FaultWindow
+
+(* Rule 8 for a server whose process starts late (staggered start).        *)
+Boot(i) ==
+    /\ ~up[i] /\ timerStart[i] = 0
+    /\ up' = [up EXCEPT ![i] = TRUE]
+    /\ timerStart' = [timerStart EXCEPT ![i] = OFF]
+    /\ role' = [role EXCEPT ![i] = IF i = 1 THEN "MASTER" ELSE "BACKUP"]
+    /\ master' = [master EXCEPT ![i] = 1]
+    /\ timerDetection' = [timerDetection EXCEPT ![i] = IF i = 1 THEN OFF ELSE FirstDetection]
+    /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = IF i = 1 /\ Announce THEN P ELSE OFF]
+    /\ UNCHANGED <<epoch, inquiryOut, timerInquiry, timerElection, net, faultVars, clock, quiet>>
 
 (* Rule 1, DetectionTick (claims 4, 24, 25): a BACKUP inquires of its      *)
 (* master every P, unless an inquiry is outstanding, and arms T.           *)
@@ -180,7 +229,7 @@ DetectionTick(i) ==
          ELSE /\ Send({Msg("inquiry", i, master[i], NONE, NONE, 0)})
               /\ inquiryOut' = [inquiryOut EXCEPT ![i] = TRUE]
               /\ timerInquiry' = [timerInquiry EXCEPT ![i] = T]
-    /\ UNCHANGED <<up, role, master, epoch, timerElection, timerAnnounce, faultVars, clock>>
+    /\ UNCHANGED <<up, role, master, epoch, timerElection, timerAnnounce, faultVars, clock, timerStart, quiet>>
 
 (* Rule 2, ReceiveInquiry (claim 4): a MASTER answers that it is           *)
 (* functional; with Redirect a non-master names whom it recognises.        *)
@@ -192,7 +241,7 @@ ReceiveInquiry(m) ==
        ELSE IF Redirect /\ master[i] # NONE
          THEN Consume(m, {Msg("inquiry_ok", i, m.from, master[i], NONE, epoch[i])})
        ELSE Consume(m, {})
-    /\ UNCHANGED <<up, serverVars, timerVars, faultVars, clock>>
+    /\ UNCHANGED <<up, serverVars, timerVars, faultVars, clock, timerStart, quiet>>
 
 (* Rule 3, ReceiveInquiryOk (claim 4): the master answered in time; with   *)
 (* Redirect, adopt the master that a non-master names.  A reply from       *)
@@ -210,7 +259,7 @@ ReceiveInquiryOk(m) ==
               /\ epoch' = IF m.master # m.from /\ Epochs
                             THEN [epoch EXCEPT ![i] = m.epoch] ELSE epoch
          ELSE UNCHANGED <<master, epoch, inquiryOut, timerInquiry>>
-    /\ UNCHANGED <<up, role, timerDetection, timerElection, timerAnnounce, faultVars, clock>>
+    /\ UNCHANGED <<up, role, timerDetection, timerElection, timerAnnounce, faultVars, clock, timerStart, quiet>>
 
 (* Rule 4, InquiryTimeout (claims 3, 4, 7): no reply within T: the master  *)
 (* has failed; wait E(i), computed without it.                             *)
@@ -222,7 +271,7 @@ InquiryTimeout(i) ==
     /\ timerDetection' = [timerDetection EXCEPT ![i] = OFF]
     /\ timerInquiry' = [timerInquiry EXCEPT ![i] = OFF]
     /\ timerElection' = [timerElection EXCEPT ![i] = E(i, master[i])]
-    /\ UNCHANGED <<up, epoch, timerAnnounce, net, faultVars, clock>>
+    /\ UNCHANGED <<up, epoch, timerAnnounce, net, faultVars, clock, timerStart, quiet>>
 
 (* Rule 5, ElectionTimeout (claims 7, 8): nobody declared during E(i):     *)
 (* take the mastership and declare it to every other server.               *)
@@ -235,7 +284,7 @@ ElectionTimeout(i) ==
     /\ timerElection' = [timerElection EXCEPT ![i] = OFF]
     /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = IF Announce THEN P ELSE OFF]
     /\ Send(ToOthers(i, "declare", NONE, e))
-    /\ UNCHANGED <<up, inquiryOut, timerDetection, timerInquiry, faultVars, clock>>
+    /\ UNCHANGED <<up, inquiryOut, timerDetection, timerInquiry, faultVars, clock, timerStart, quiet>>
 
 (* Rule 6's judgement of a declaration by j with epoch e, received by i in *)
 (* message m (claims 15-19, 22, 23); rule 7 uses it too.                   *)
@@ -256,10 +305,15 @@ Judge(i, j, e, m) ==
            /\ Consume(m, {})
            /\ UNCHANGED <<serverVars, timerVars>>
     ELSE IF role[i] = "BACKUP" /\ master[i] = j
-      THEN \* claims 16, 17: already j's BACKUP; only the epoch moves.
+      THEN \* claims 16, 17: already j's BACKUP; only the epoch moves.  With
+           \* Patient, hearing from the master begins detection and answers an
+           \* outstanding inquiry: the master is alive.
            /\ epoch' = IF Epochs THEN [epoch EXCEPT ![i] = e] ELSE epoch
+           /\ timerDetection' = [timerDetection EXCEPT ![i] = Min(@, P)]
+           /\ inquiryOut' = [inquiryOut EXCEPT ![i] = IF Patient THEN FALSE ELSE @]
+           /\ timerInquiry' = [timerInquiry EXCEPT ![i] = IF Patient THEN OFF ELSE @]
            /\ Consume(m, {})
-           /\ UNCHANGED <<role, master, inquiryOut, timerVars>>
+           /\ UNCHANGED <<role, master, timerElection, timerAnnounce>>
       ELSE \* claims 16, 17: a WAITING or BACKUP server recognises j.
            /\ BecomeBackup(i, j)
            /\ epoch' = IF Epochs THEN [epoch EXCEPT ![i] = e] ELSE epoch
@@ -269,14 +323,14 @@ Judge(i, j, e, m) ==
 ReceiveDeclare(m) ==
     /\ m.type = "declare"
     /\ Judge(m.to, m.from, m.epoch, m)
-    /\ UNCHANGED <<up, faultVars, clock>>
+    /\ UNCHANGED <<up, faultVars, clock, timerStart, quiet>>
 
 (* Rule 7, ReceiveRevoke (claims 15, 23): a revocation is judged as a      *)
 (* declaration by its sender, the master it declares.                      *)
 ReceiveRevoke(m) ==
     /\ m.type = "revoke"
     /\ Judge(m.to, m.from, m.epoch, m)
-    /\ UNCHANGED <<up, faultVars, clock>>
+    /\ UNCHANGED <<up, faultVars, clock, timerStart, quiet>>
 
 (* Variant announce (PROTOCOL-DECISIONS.md rule 10, Announce(i); named    *)
 (* AnnounceTick here because Announce is the variant's CONSTANT): a MASTER *)
@@ -288,7 +342,7 @@ AnnounceTick(i) ==
     /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = P]
     /\ Send(ToOthers(i, "declare", NONE, epoch[i]))
     /\ UNCHANGED <<up, serverVars, timerDetection, timerInquiry, timerElection,
-                   faultVars, clock>>
+                   faultVars, clock, timerStart, quiet>>
 
 -----------------------------------------------------------------------------
 (* Time.                                                                   *)
@@ -296,6 +350,7 @@ AnnounceTick(i) ==
 Urgent ==
     \/ \E i \in Server :
           up[i] /\ 0 \in {timerDetection[i], timerInquiry[i], timerElection[i], timerAnnounce[i]}
+    \/ \E i \in Server : timerStart[i] = 0
     \/ \E m \in net : m.due = 0
 
 Count(t) == [i \in Server |-> IF t[i] > 0 THEN t[i] - 1 ELSE t[i]]
@@ -309,6 +364,8 @@ Tick ==
     /\ timerAnnounce' = Count(timerAnnounce)
     /\ net' = {[m EXCEPT !.due = @ - 1] : m \in net}
     /\ clock' = Min(clock + 1, FailoverBound)
+    /\ timerStart' = Count(timerStart)
+    /\ quiet' = Min(quiet + 1, FaultWindow)
     /\ UNCHANGED <<up, serverVars, faultVars>>
 
 -----------------------------------------------------------------------------
@@ -325,25 +382,28 @@ Crash(i) ==
     /\ net' = {m \in net : m.to # i}
     /\ crashes' = crashes + 1
     /\ clock' = 0
-    /\ UNCHANGED <<cut, restarts, losses, lates, partitions>>
+    /\ quiet' = 0
+    /\ UNCHANGED <<cut, restarts, losses, lates, partitions, timerStart>>
 
 (* Rule 9, Restart: back after a crash with all state lost: WAITING, with  *)
-(* E(i) computed over all other servers.                                   *)
+(* E(i) computed over all other servers (ERestart).  A restart is not a    *)
+(* fault for `quiet`: it must not cause an election by itself.             *)
 Restart(i) ==
-    /\ ~up[i] /\ restarts < MaxRestarts
+    /\ ~up[i] /\ timerStart[i] = OFF /\ restarts < MaxRestarts
     /\ up' = [up EXCEPT ![i] = TRUE]
     /\ Blank(i)
-    /\ timerElection' = [timerElection EXCEPT ![i] = E(i, NONE)]
+    /\ timerElection' = [timerElection EXCEPT ![i] = ERestart(i)]
     /\ restarts' = restarts + 1
     /\ clock' = 0
-    /\ UNCHANGED <<net, cut, crashes, losses, lates, partitions>>
+    /\ UNCHANGED <<net, cut, crashes, losses, lates, partitions, timerStart, quiet>>
 
 Lose(m) ==
     /\ losses < MaxLosses
     /\ net' = net \ {m}
     /\ losses' = losses + 1
     /\ clock' = 0
-    /\ UNCHANGED <<up, serverVars, timerVars, cut, crashes, restarts, lates, partitions>>
+    /\ quiet' = 0
+    /\ UNCHANGED <<up, serverVars, timerVars, cut, crashes, restarts, lates, partitions, timerStart>>
 
 (* A message delayed beyond the bound: D more ticks.                       *)
 Late(m) ==
@@ -351,7 +411,8 @@ Late(m) ==
     /\ net' = (net \ {m}) \cup {[m EXCEPT !.due = @ + D]}
     /\ lates' = lates + 1
     /\ clock' = 0
-    /\ UNCHANGED <<up, serverVars, timerVars, cut, crashes, restarts, losses, partitions>>
+    /\ quiet' = 0
+    /\ UNCHANGED <<up, serverVars, timerVars, cut, crashes, restarts, losses, partitions, timerStart>>
 
 (* The group splits in two: `side` and the rest; messages across are lost. *)
 Partition(side) ==
@@ -361,13 +422,15 @@ Partition(side) ==
     /\ net' = {m \in net : (m.from \in side) = (m.to \in side)}
     /\ partitions' = partitions + 1
     /\ clock' = 0
-    /\ UNCHANGED <<up, serverVars, timerVars, crashes, restarts, losses, lates>>
+    /\ quiet' = 0
+    /\ UNCHANGED <<up, serverVars, timerVars, crashes, restarts, losses, lates, timerStart>>
 
 Heal ==
     /\ cut # {}
     /\ cut' = {}
     /\ clock' = 0
-    /\ UNCHANGED <<up, serverVars, timerVars, net, crashes, restarts, losses, lates, partitions>>
+    /\ quiet' = 0
+    /\ UNCHANGED <<up, serverVars, timerVars, net, crashes, restarts, losses, lates, partitions, timerStart>>
 
 -----------------------------------------------------------------------------
 (* The protocol's steps (rules 1-7 and announce), time, and faults: each   *)
@@ -382,6 +445,7 @@ ProtocolStep ==
     \/ \E m \in net : ReceiveDeclare(m)
     \/ \E m \in net : ReceiveRevoke(m)
     \/ \E i \in Server : AnnounceTick(i)
+    \/ \E i \in Server : Boot(i)
 
 Progress == ProtocolStep \/ Tick
 
@@ -449,6 +513,16 @@ NoSpuriousElection ==
 (* MASTERs at once.  Holds only while the detection skew stays below the   *)
 (* stagger margin: checked on request, for a given StartSkew.              *)
 AtMostOneMaster == Cardinality({i \in Server : up[i] /\ role[i] = "MASTER"}) <= 1
+
+(* No election without a fault (variant patient): a server takes the       *)
+(* mastership by its election timer only within FaultWindow ticks of a     *)
+(* crash, a loss, a late message, a partition or a heal; a late start and  *)
+(* a restart are not faults.  With crash-only faults, two declarations for *)
+(* one crash show as AtMostOneMaster: only a stronger declaration demotes  *)
+(* a MASTER, so the first declarer is still MASTER when a second declares. *)
+NoElectionWithoutFault ==
+    [][\A i \in Server :
+          (up[i] /\ up'[i] /\ role[i] = "WAITING" /\ role'[i] = "MASTER") => quiet < FaultWindow]_vars
 
 (* §6 failover bound: FailoverBound ticks after the last fault the group   *)
 (* has converged (checked with crash faults only).                         *)

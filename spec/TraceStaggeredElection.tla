@@ -49,7 +49,7 @@ TraceInit ==
     /\ master = [s \in Server |-> 1]
     /\ epoch = [s \in Server |-> 0]
     /\ inquiryOut = [s \in Server |-> FALSE]
-    /\ timerDetection = [s \in Server |-> IF s = 1 THEN OFF ELSE P + StartAt[s]]
+    /\ timerDetection = [s \in Server |-> IF s = 1 THEN OFF ELSE FirstDetection + StartAt[s]]
     /\ timerInquiry = [s \in Server |-> OFF]
     /\ timerElection = [s \in Server |-> OFF]
     /\ timerAnnounce = [s \in Server |-> IF s = 1 /\ Announce THEN P + StartAt[s] ELSE OFF]
@@ -57,6 +57,8 @@ TraceInit ==
     /\ cut = {}
     /\ crashes = 0 /\ restarts = 0 /\ losses = 0 /\ lates = 0 /\ partitions = 0
     /\ clock = 0
+    /\ timerStart = [s \in Server |-> OFF]
+    /\ quiet = FaultWindow
     /\ i = 1
     /\ now = 0
 
@@ -72,7 +74,7 @@ AdvanceTime ==
        /\ timerAnnounce' = Later(timerAnnounce, k)
        /\ net' = {[m EXCEPT !.due = @ - k] : m \in net}
     /\ now' = Ev.t
-    /\ UNCHANGED <<up, serverVars, faultVars, clock, i>>
+    /\ UNCHANGED <<up, serverVars, faultVars, clock, timerStart, quiet, i>>
 
 (* The unobserved crash before a recorded Restart: Crash, except that the  *)
 (* messages in flight to the server stay (the crash is placed at the       *)
@@ -86,7 +88,7 @@ TraceCrash ==
        /\ Blank(s)
        /\ timerElection' = [timerElection EXCEPT ![s] = OFF]
        /\ crashes' = crashes + 1
-    /\ UNCHANGED <<net, cut, restarts, losses, lates, partitions, clock, i, now>>
+    /\ UNCHANGED <<net, cut, restarts, losses, lates, partitions, clock, timerStart, quiet, i, now>>
 
 (* The messages in flight that the event says it received; of several      *)
 (* equal ones, the oldest (they differ only in their delay budget).        *)

@@ -6,7 +6,9 @@ import java.util.Set;
 
 /**
  * The protocol's configuration, the same on every server and validated once: the variants of PROTOCOL.md §5, the
- * timer lengths {@code P}, {@code T}, {@code B} of §2, the delay bounds {@code d}, and the rank rule.
+ * timer lengths {@code P}, {@code T}, {@code B} of §2, the delay bounds {@code d}, the rank rule, and (variant
+ * {@code patient}) the start allowance {@code A}: how long a starting BACKUP that has not heard from its master
+ * waits before it begins detection.
  */
 public record Config(
         Set<Variant> variants,
@@ -14,10 +16,25 @@ public record Config(
         Duration inquiryTimeout,
         Duration electionBase,
         DelayBounds delayBounds,
-        RankRule rankRule) {
+        RankRule rankRule,
+        Duration startAllowance) {
 
-    /** The product's default variant set: the one the model checker shows correct under the widest fault model. */
-    public static final Set<Variant> DEFAULT_VARIANTS = EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS);
+    /**
+     * The product's default variant set: the one the model checker shows correct under the widest fault model, with
+     * no election without a fault ({@code patient}) and one declaration per failover ({@code spaced}).
+     */
+    public static final Set<Variant> DEFAULT_VARIANTS =
+            EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT, Variant.SPACED);
+
+    /** The default start allowance: longer than the spread of process starts that a harness or a host causes. */
+    public static final Duration DEFAULT_START_ALLOWANCE = Duration.ofSeconds(2);
+
+    /** A configuration with the default start allowance. */
+    public Config(Set<Variant> variants, Duration detectionPeriod, Duration inquiryTimeout, Duration electionBase,
+            DelayBounds delayBounds, RankRule rankRule) {
+        this(variants, detectionPeriod, inquiryTimeout, electionBase, delayBounds, rankRule,
+                DEFAULT_START_ALLOWANCE.compareTo(detectionPeriod) < 0 ? detectionPeriod : DEFAULT_START_ALLOWANCE);
+    }
 
     public Config {
         variants = variants.isEmpty() ? EnumSet.noneOf(Variant.class) : EnumSet.copyOf(variants);
@@ -29,6 +46,10 @@ public record Config(
         }
         if (rankRule == null) {
             throw new IllegalArgumentException("a rank rule is required");
+        }
+        if (startAllowance == null || startAllowance.compareTo(detectionPeriod) < 0) {
+            throw new IllegalArgumentException("the start allowance must be at least P (" + Durations.format(detectionPeriod)
+                    + "), got " + (startAllowance == null ? "none" : Durations.format(startAllowance)));
         }
     }
 
@@ -45,13 +66,15 @@ public record Config(
 
     /** A copy with other variants. */
     public Config withVariants(Set<Variant> newVariants) {
-        return new Config(newVariants, detectionPeriod, inquiryTimeout, electionBase, delayBounds, rankRule);
+        return new Config(newVariants, detectionPeriod, inquiryTimeout, electionBase, delayBounds, rankRule,
+                startAllowance);
     }
 
     @Override
     public String toString() {
         return "variants=" + Variant.formatList(variants) + " P=" + Durations.format(detectionPeriod)
                 + " T=" + Durations.format(inquiryTimeout) + " B=" + Durations.format(electionBase)
-                + " maxD=" + Durations.format(Duration.ofNanos(delayBounds.maxMicros() * 1_000));
+                + " maxD=" + Durations.format(Duration.ofNanos(delayBounds.maxMicros() * 1_000))
+                + (has(Variant.PATIENT) ? " A=" + Durations.format(startAllowance) : "");
     }
 }

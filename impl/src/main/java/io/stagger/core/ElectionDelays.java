@@ -14,30 +14,42 @@ import java.util.Map;
  * stronger than i. Removing the failed master m from C changes the sum in one of two ways: if m ∈ L(i) its term
  * goes; if m ∈ H(i) every term whose maximum was reached only at m falls to its second-largest value. Keeping the
  * largest and second-largest d(k, ·) per k gives every E(i) in O(n²) for a matrix and O(n) for a uniform D.
+ *
+ * <p>Variant {@code spaced} adds {@code P + max d} to every term: a crash skews the backups' detection by up to
+ * {@code P} plus the difference of their inquiries' delays (less than {@code max d}), so a stronger candidate that
+ * detected the crash that much later still declares, and is heard, before the next one's timer fires.
+ * Variant {@code patient} adds {@code P + max d} to the restart delay (rule 9), so that a serving master's announce is
+ * heard before a restarted server declares.
  */
 public final class ElectionDelays {
     private final long withNoneFailedMicros;
+    private final long restartExtraMicros;
     private final Map<String, Long> byFailedMasterMicros;
 
-    private ElectionDelays(long withNoneFailedMicros, Map<String, Long> byFailedMasterMicros) {
+    private ElectionDelays(long withNoneFailedMicros, long restartExtraMicros, Map<String, Long> byFailedMasterMicros) {
         this.withNoneFailedMicros = withNoneFailedMicros;
+        this.restartExtraMicros = restartExtraMicros;
         this.byFailedMasterMicros = byFailedMasterMicros;
     }
 
     /** Computes E(self) for every possible failed master. */
     public static ElectionDelays compute(String self, Group group, Config config) {
         long base = Durations.micros(config.electionBase());
+        long spacing = config.has(Variant.SPACED)
+                ? Durations.micros(config.detectionPeriod()) + config.delayBounds().maxMicros() : 0;
+        long restartExtra = config.has(Variant.PATIENT)
+                ? Durations.micros(config.detectionPeriod()) + config.delayBounds().maxMicros() : 0;
         int selfRank = group.rank(self);
         List<String> byRank = group.idsByRank();
         Map<String, Long> byFailed = new HashMap<>();
         if (config.delayBounds() instanceof DelayBounds.Uniform uniform) {
-            long d = Durations.micros(uniform.bound());
+            long step = Durations.micros(uniform.bound()) + spacing;
             long stronger = selfRank - 1;
             for (String m : byRank) {
                 boolean failedIsStronger = group.rank(m) < selfRank;
-                byFailed.put(m, base + (stronger - (failedIsStronger ? 1 : 0)) * d);
+                byFailed.put(m, base + (stronger - (failedIsStronger ? 1 : 0)) * step);
             }
-            return new ElectionDelays(base + stronger * d, Map.copyOf(byFailed));
+            return new ElectionDelays(base + stronger * step, restartExtra, Map.copyOf(byFailed));
         }
         List<String> stronger = byRank.subList(0, selfRank - 1); // L(i) when no one is excluded
         List<String> notStronger = byRank.subList(selfRank - 1, byRank.size()); // H(i), self included
@@ -58,8 +70,8 @@ public final class ElectionDelays {
                     second = d;
                 }
             }
-            sum += max;
-            termOf.put(k, max);
+            sum += max + spacing;
+            termOf.put(k, max + spacing);
             if (second != Long.MIN_VALUE && max > second) {
                 dropIfExcluded.merge(argMax, max - second, Long::sum);
             }
@@ -73,7 +85,7 @@ public final class ElectionDelays {
             }
             byFailed.put(m, delay);
         }
-        return new ElectionDelays(base + sum, Map.copyOf(byFailed));
+        return new ElectionDelays(base + sum, restartExtra, Map.copyOf(byFailed));
     }
 
     /** E(self) when {@code failedMaster} is the master whose failure was detected (rule 4). */
@@ -82,8 +94,13 @@ public final class ElectionDelays {
         return delay == null ? withNoneFailedMicros : delay;
     }
 
-    /** E(self) over all members, for a restarted server that knows of no failed master (rule 9). */
+    /** E(self) over all members: the candidates when no one is excluded. */
     public long withNoneFailedMicros() {
         return withNoneFailedMicros;
+    }
+
+    /** The election delay of a restarted server (rule 9): E(self) over all members, plus P + max d with {@code patient}. */
+    public long afterRestartMicros() {
+        return withNoneFailedMicros + restartExtraMicros;
     }
 }

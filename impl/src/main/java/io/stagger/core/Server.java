@@ -27,6 +27,8 @@ public final class Server {
     private final boolean announce;
     private final boolean epochs;
     private final boolean redirect;
+    private final boolean patient;
+    private final long startAllowanceMicros;
 
     private Role role = Role.WAITING;
     private String master; // null is NONE
@@ -56,6 +58,8 @@ public final class Server {
         this.announce = config.has(Variant.ANNOUNCE);
         this.epochs = config.has(Variant.EPOCHS);
         this.redirect = config.has(Variant.REDIRECT);
+        this.patient = config.has(Variant.PATIENT);
+        this.startAllowanceMicros = Durations.micros(config.startAllowance());
     }
 
     /** Routes an event to its rule. */
@@ -201,13 +205,20 @@ public final class Server {
         observe(Action.RECEIVE_REVOKE, nowMicros, from, revoke);
     }
 
-    /** Rule 8, claim 1: the initial group: the rank-1 server is MASTER, every other server its BACKUP. */
+    /**
+     * Rule 8, claim 1: the initial group: the rank-1 server is MASTER, every other server its BACKUP. With
+     * {@code patient} a BACKUP's first detection tick waits for the start allowance A, unless it hears from its master
+     * first: a master whose process starts later is not taken for a failed one.
+     */
     public void start(long nowMicros, Effects out) {
         advanceTo(nowMicros);
         forgetEverything(out);
         if (self.equals(group.strongest())) {
             becomeMaster(0, nowMicros, out);
         } else {
+            if (patient) {
+                timerDetectionAt = arm(Timer.DETECTION, nowMicros + startAllowanceMicros, out);
+            }
             becomeBackup(group.strongest(), nowMicros, out);
         }
         observe(Action.START, nowMicros, Event.Start.INSTANCE);
@@ -217,7 +228,7 @@ public final class Server {
     public void restart(long nowMicros, Effects out) {
         advanceTo(nowMicros);
         forgetEverything(out);
-        becomeWaiting(nowMicros + electionDelays.withNoneFailedMicros(), out);
+        becomeWaiting(nowMicros + electionDelays.afterRestartMicros(), out);
         observe(Action.RESTART, nowMicros, Event.Restart.INSTANCE);
     }
 
@@ -259,9 +270,16 @@ public final class Server {
         }
         if (role != Role.BACKUP || !declarer.equals(master)) {
             becomeBackup(declarer, nowMicros, out);
+        } else if (patient) {
+            cancelInquiry(out); // patient: a declaration from the master answers the inquiry: it is alive
         }
         if (epochs) {
             epoch = declaredEpoch;
+        }
+        // Patient: having heard from its master, a BACKUP begins detection (a no-op otherwise: detection is never
+        // armed further than P ahead without the start allowance).
+        if (timerDetectionAt > nowMicros + detectionPeriodMicros) {
+            timerDetectionAt = arm(Timer.DETECTION, nowMicros + detectionPeriodMicros, out);
         }
     }
 

@@ -11,7 +11,17 @@ public enum Variant {
     /** Every new mastership takes a higher epoch; WAITING and BACKUP servers ignore older declarations. */
     EPOCHS,
     /** A non-master answers {@code inquiry} with whom it recognises; the inquirer adopts that master. */
-    REDIRECT;
+    REDIRECT,
+    /**
+     * No election without a fault: a starting BACKUP begins detection only once it hears from its master, or after
+     * the start allowance; a restarted server waits one announce period and one delay bound more than {@code E(i)}.
+     */
+    PATIENT,
+    /**
+     * Candidates spaced by {@code P + max d} more than {@code d}, so that the detection skew a crash causes (less
+     * than {@code P + max d}) cannot cross declarations: one declaration per failover.
+     */
+    SPACED;
 
     /** The name used on command lines, in the spec and in reports. */
     public String optionName() {
@@ -33,7 +43,7 @@ public enum Variant {
                 variants.add(Variant.valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "unknown variant '" + name + "': expected announce, epochs, redirect or none");
+                        "unknown variant '" + name + "': expected announce, epochs, redirect, patient, spaced or none");
             }
         }
         return variants;

@@ -63,6 +63,10 @@ public final class MaelstromNode {
     private Server server;
     private KvService service;
     private long nextMsgId = 1;
+    // Since this process started, for the master RPC (the harness counts elections and revocations from them):
+    private long elections; // ElectionTimeout steps: WAITING -> MASTER, a declaration (rule 5)
+    private long revocations; // steps that sent revoke to every other member (rule 6, claim 23)
+    private long revokesSent;
 
     /** A node with {@code options} that writes to {@code out} and logs to {@code err}. */
     public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err) {
@@ -326,6 +330,8 @@ public final class MaelstromNode {
         reply.put("role", server.role().name());
         reply.put("epoch", server.epoch());
         reply.put("rank", server.rank());
+        reply.put("elections", elections);
+        reply.put("revocations", revocations);
         send(src, reply, msgId);
     }
 
@@ -362,7 +368,14 @@ public final class MaelstromNode {
         Role roleBefore = server.role();
         String masterBefore = server.master();
         long epochBefore = server.epoch();
+        long revokesBefore = revokesSent;
         step.run();
+        if (roleBefore == Role.WAITING && server.role() == Role.MASTER) {
+            elections++;
+        }
+        if (revokesSent > revokesBefore) {
+            revocations++;
+        }
         service.roleIs(server.role(), nowMicros());
         boolean masterChanged = !Objects.equals(masterBefore, server.master());
         if (masterChanged) {
@@ -485,6 +498,9 @@ public final class MaelstromNode {
             ObjectNode body = json.createObjectNode();
             ProtocolCodec.encode(message, body);
             boolean isReply = message instanceof Message.InquiryOk && to.equals(replyTo);
+            if (message instanceof Message.Revoke) {
+                revokesSent++;
+            }
             MaelstromNode.this.send(to, body, isReply ? replyToMsgId : null);
         }
 

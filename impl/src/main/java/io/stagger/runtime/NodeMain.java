@@ -36,10 +36,17 @@ import picocli.CommandLine.Option;
         })
 public final class NodeMain implements Callable<Integer> {
 
-    @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs",
-            description = "Comma-separated fixes of PROTOCOL.md §5: announce, epochs, redirect; 'none' for the"
-                    + " claims' variant. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs,patient,spaced",
+            description = "Comma-separated fixes of PROTOCOL.md §5: announce, epochs, redirect, patient (no election"
+                    + " without a fault), spaced (candidates P + D apart); 'none' for the claims' variant."
+                    + " Default: ${DEFAULT-VALUE}.")
     String variants;
+
+    @Option(names = "--start-allowance", paramLabel = "DURATION",
+            description = "With patient: a starting BACKUP that has not heard from its master begins detection"
+                    + " after this long (longer than the spread of the group's process starts; at least P)."
+                    + " Default: 2s, or P if longer.")
+    String startAllowance;
 
     @Option(names = "--P", paramLabel = "DURATION", defaultValue = "100ms",
             description = "Detection period P: a BACKUP inquires of its master every P (and a MASTER re-declares"
@@ -169,6 +176,10 @@ public final class NodeMain implements Callable<Integer> {
         };
         Config config = new Config(variantSet, Durations.parse(detectionPeriod), Durations.parse(inquiryTimeout),
                 Durations.parse(electionBase), bounds, rule);
+        if (startAllowance != null) {
+            config = new Config(config.variants(), config.detectionPeriod(), config.inquiryTimeout(),
+                    config.electionBase(), bounds, rule, Durations.parse(startAllowance));
+        }
         BootMode mode = switch (boot) {
             case "auto" -> BootMode.AUTO;
             case "start" -> BootMode.START;

@@ -8,7 +8,8 @@ import java.util.Set;
  * of them. Times are virtual microseconds from the start of the run.
  */
 public sealed interface Fault
-        permits Fault.Crash, Fault.Restart, Fault.Pause, Fault.Partition, Fault.Heal, Fault.Loss, Fault.SlowLinks {
+        permits Fault.LateStart, Fault.Crash, Fault.Restart, Fault.Pause, Fault.Partition, Fault.Heal, Fault.Loss,
+        Fault.SlowLinks {
 
     /** When the fault begins. */
     long atMicros();
@@ -25,6 +26,14 @@ public sealed interface Fault
     default long lastEffectMicros() {
         return endMicros();
     }
+
+    /**
+     * Staggered start, not a fault of the protocol's but of the world it starts in: the server's process starts at
+     * {@code atMicros} instead of 0 (rule 8, as every server's); until then it is down and what is sent to it is
+     * lost. Scheduled at a random instant within one period for every server, it gives each backup its own detection
+     * phase, as real processes have.
+     */
+    record LateStart(long atMicros, String server) implements Fault {}
 
     /** The server stops: it receives nothing and its timers are dropped until a {@link Restart}. */
     record Crash(long atMicros, String server) implements Fault {}

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 /**
  * The one-line text form of a {@link Scenario}, printed with every failing property so that the run can be replayed:
  * {@code seed=42 ids=n1,n2,n3 variants=announce,epochs P=100ms T=50ms B=100ms d=20ms ranks=position
- * faults=crash@150ms:n1;restart@300ms:n1;partition@1s:n1+n2|n3;heal@2s;loss@1s-2s:0.5;slow@1s-2s:30ms}.
+ * faults=start@40ms:n2;crash@150ms:n1;restart@300ms:n1;partition@1s:n1+n2|n3;heal@2s;loss@1s-2s:0.5;slow@1s-2s:30ms}.
  * A delay matrix reads {@code d=n1>n2:10ms,n2>n1:5ms,*:20ms} ({@code *} is the fallback), capability ranks
  * {@code ranks=n1:3,n2:5}.
  */
@@ -36,6 +36,8 @@ public final class ScenarioText {
                 + " B=" + Durations.format(config.electionBase())
                 + " d=" + formatBounds(config.delayBounds())
                 + " ranks=" + formatRanks(config.rankRule())
+                + (config.startAllowance().equals(Config.DEFAULT_START_ALLOWANCE) ? ""
+                        : " A=" + Durations.format(config.startAllowance()))
                 + " faults=" + formatFaults(scenario.faults());
     }
 
@@ -56,14 +58,17 @@ public final class ScenarioText {
         }
         Config config = new Config(Variant.parseList(fields.get("variants")), Durations.parse(fields.get("P")),
                 Durations.parse(fields.get("T")), Durations.parse(fields.get("B")), parseBounds(fields.get("d")),
-                parseRanks(fields.get("ranks")));
+                parseRanks(fields.get("ranks")), Durations.parse(fields.getOrDefault("A",
+                        Durations.format(Config.DEFAULT_START_ALLOWANCE))));
         return new Scenario(List.of(fields.get("ids").split(",")), config, Long.parseLong(fields.get("seed")),
                 parseFaults(fields.get("faults")));
     }
 
     /** The servers a fault names (none for network faults). */
     static List<String> serversNamedIn(Fault fault) {
-        if (fault instanceof Fault.Crash crash) {
+        if (fault instanceof Fault.LateStart start) {
+            return List.of(start.server());
+        } else if (fault instanceof Fault.Crash crash) {
             return List.of(crash.server());
         } else if (fault instanceof Fault.Restart restart) {
             return List.of(restart.server());
@@ -77,7 +82,9 @@ public final class ScenarioText {
 
     /** One fault as text, as in the {@code faults=} field. */
     public static String formatFault(Fault fault) {
-        if (fault instanceof Fault.Crash crash) {
+        if (fault instanceof Fault.LateStart start) {
+            return "start@" + time(start.atMicros()) + ":" + start.server();
+        } else if (fault instanceof Fault.Crash crash) {
             return "crash@" + time(crash.atMicros()) + ":" + crash.server();
         } else if (fault instanceof Fault.Restart restart) {
             return "restart@" + time(restart.atMicros()) + ":" + restart.server();
@@ -122,6 +129,7 @@ public final class ScenarioText {
             String when = colon < 0 ? part.substring(at + 1) : part.substring(at + 1, colon);
             String what = colon < 0 ? "" : part.substring(colon + 1);
             faults.add(switch (kind) {
+                case "start" -> new Fault.LateStart(micros(when), what);
                 case "crash" -> new Fault.Crash(micros(when), what);
                 case "restart" -> new Fault.Restart(micros(when), what);
                 case "pause" -> new Fault.Pause(micros(from(when)), micros(until(when)), what);

@@ -32,6 +32,7 @@ public final class Simulation {
     private final Server[] servers;
     private final ServerEffects[] effects;
     private final boolean[] live;
+    private final boolean[] startsLate; // a LateStart is scheduled: the server is down until it
     private final long[] pausedUntilMicros; // a server is paused while the clock reads less than its entry
     private final long[] timerGeneration;
     private final PriorityQueue<Pending> queue = new PriorityQueue<>(Pending.ORDER);
@@ -60,6 +61,7 @@ public final class Simulation {
         this.servers = new Server[n];
         this.effects = new ServerEffects[n];
         this.live = new boolean[n];
+        this.startsLate = new boolean[n];
         this.pausedUntilMicros = new long[n];
         this.timerGeneration = new long[n * TIMER_KINDS];
         this.random = new SplittableRandom(scenario.seed());
@@ -74,6 +76,15 @@ public final class Simulation {
         }
         for (Fault fault : scenario.faults()) {
             schedule(fault);
+        }
+    }
+
+    private void markLateStart(Fault fault) {
+        if (fault instanceof Fault.LateStart start) {
+            if (started) {
+                throw new IllegalArgumentException("a late start must be scheduled before the run starts: " + fault);
+            }
+            startsLate[indexOf.get(start.server())] = true;
         }
     }
 
@@ -105,6 +116,7 @@ public final class Simulation {
         if (fault.atMicros() < nowMicros) {
             throw new IllegalArgumentException("fault in the past at " + Timeline.time(nowMicros) + ": " + fault);
         }
+        markLateStart(fault);
         network.addWindow(fault);
         lastFaultMicros = Math.max(lastFaultMicros, fault.lastEffectMicros());
         queue.add(new Pending(fault.atMicros(), Pending.FAULT, nextSequence++, -1, fault, 0));
@@ -156,8 +168,10 @@ public final class Simulation {
         }
         started = true;
         for (int i = 0; i < servers.length; i++) {
-            live[i] = true;
-            step(i, Event.Start.INSTANCE);
+            if (!startsLate[i]) {
+                live[i] = true;
+                step(i, Event.Start.INSTANCE);
+            }
         }
         updateConvergence();
     }
@@ -192,7 +206,14 @@ public final class Simulation {
         if (timeline != null) {
             timeline.fault(nowMicros, fault);
         }
-        if (fault instanceof Fault.Crash crash) {
+        if (fault instanceof Fault.LateStart start) {
+            int i = indexOf.get(start.server());
+            if (startsLate[i] && !live[i]) { // once, and not if a restart brought it up meanwhile
+                startsLate[i] = false;
+                live[i] = true;
+                step(i, Event.Start.INSTANCE);
+            }
+        } else if (fault instanceof Fault.Crash crash) {
             crash(indexOf.get(crash.server()));
         } else if (fault instanceof Fault.Restart restart) {
             int i = indexOf.get(restart.server());

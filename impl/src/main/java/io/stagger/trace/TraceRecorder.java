@@ -106,6 +106,7 @@ public final class TraceRecorder implements StepObserver, AutoCloseable {
         field(json, "T", config.inquiryTimeout().toNanos() / 1_000);
         field(json, "B", config.electionBase().toNanos() / 1_000);
         field(json, "D", config.delayBounds().maxMicros());
+        field(json, "A", config.startAllowance().toNanos() / 1_000);
         json.setLength(json.length() - 1);
         return json.append('}').toString();
     }

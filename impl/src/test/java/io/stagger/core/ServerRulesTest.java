@@ -43,7 +43,10 @@ class ServerRulesTest {
     private static final Set<Variant> REDIRECT_ONLY = EnumSet.of(REDIRECT);
     private static final Set<Variant> REDIRECT_EPOCHS = EnumSet.of(REDIRECT, EPOCHS);
     private static final Set<Variant> ANNOUNCE_ONLY = EnumSet.of(ANNOUNCE);
-    private static final Set<Variant> ALL = EnumSet.allOf(Variant.class);
+    private static final Set<Variant> ALL = EnumSet.of(ANNOUNCE, EPOCHS, REDIRECT);
+    private static final Set<Variant> PATIENT_ONLY = EnumSet.of(Variant.PATIENT);
+    private static final Set<Variant> SPACED_ONLY = EnumSet.of(Variant.SPACED);
+    private static final long A = 2_000_000; // the default start allowance
 
     static Stream<Case> cases() {
         return Stream.of(
@@ -62,6 +65,23 @@ class ServerRulesTest {
                 (s, out) -> s.start(0, out), Role.BACKUP, "n1", 0,
                 List.of("cancel DETECTION", "cancel INQUIRY", "cancel ELECTION", "cancel ANNOUNCE",
                         "cancel ELECTION", "cancel ANNOUNCE", "arm DETECTION @" + P)),
+
+            new Case("Start patient: a BACKUP's first detection waits for the start allowance",
+                () -> new Server("n3", Fixtures.group(), Fixtures.config(PATIENT_ONLY)),
+                (s, out) -> s.start(0, out), Role.BACKUP, "n1", 0,
+                List.of("cancel DETECTION", "cancel INQUIRY", "cancel ELECTION", "cancel ANNOUNCE",
+                        "arm DETECTION @" + A, "cancel ELECTION", "cancel ANNOUNCE")),
+            new Case("ReceiveDeclare patient: its master's declaration begins detection",
+                () -> Fixtures.started("n3", PATIENT_ONLY),
+                (s, out) -> s.receiveDeclare("n1", new Declare("n1", 0), 1, out), Role.BACKUP, "n1", 0,
+                List.of("arm DETECTION @" + (1 + P))),
+            new Case("ReceiveDeclare patient: its master's declaration answers the inquiry", () -> {
+                    Server s = Fixtures.started("n2", PATIENT_ONLY);
+                    s.detectionTick(A, Effects.NONE);
+                    return s;
+                },
+                (s, out) -> s.receiveDeclare("n1", new Declare("n1", 0), A + 1, out), Role.BACKUP, "n1", 0,
+                List.of("cancel INQUIRY")),
 
             // Rule 1: DetectionTick.
             new Case("DetectionTick: BACKUP inquires of its master", () -> Fixtures.started("n2", CLAIMS),
@@ -265,6 +285,15 @@ class ServerRulesTest {
                 (s, out) -> s.restart(LATER, out), Role.WAITING, null, 0,
                 List.of("cancel DETECTION", "cancel INQUIRY", "cancel ELECTION", "cancel ANNOUNCE",
                         "cancel DETECTION", "arm ELECTION @" + (LATER + B + 2 * D))),
+
+            new Case("Restart patient: E over all members, plus P and D to hear the serving master",
+                () -> Fixtures.started("n3", PATIENT_ONLY),
+                (s, out) -> s.restart(LATER, out), Role.WAITING, null, 0,
+                List.of("cancel DETECTION", "cancel INQUIRY", "cancel ELECTION", "cancel ANNOUNCE",
+                        "cancel DETECTION", "arm ELECTION @" + (LATER + B + 2 * D + P + D))),
+            new Case("InquiryTimeout spaced: candidates are P + 2D apart", () -> Fixtures.inquiring("n3", SPACED_ONLY),
+                (s, out) -> s.inquiryTimeout(P + T, out), Role.WAITING, null, 0,
+                List.of("cancel DETECTION", "cancel INQUIRY", "arm ELECTION @" + (P + T + B + P + 2 * D))),
 
             // Variant announce: Announce.
             new Case("Announce: a MASTER re-declares every P", () -> Fixtures.started("n1", ANNOUNCE_ONLY),

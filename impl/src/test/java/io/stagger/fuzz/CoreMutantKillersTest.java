@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class CoreMutantKillersTest {
     private static final Group GROUP = Group.of(List.of("n1", "n2", "n3"), new RankRule.ByPosition());
-    private static final Config DEFAULTS = Config.defaults(); // announce, epochs; P=100ms, T=50ms
+    // announce, epochs (patient and spaced are killed by their own tests in ServerRulesTest); P=100ms, T=50ms
+    private static final Config DEFAULTS = Config.defaults().withVariants(EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS));
 
     /** Records what a server sends. */
     static final class Sent implements Effects {

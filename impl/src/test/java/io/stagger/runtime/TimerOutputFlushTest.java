@@ -28,7 +28,7 @@ class TimerOutputFlushTest {
     @Test
     void aMessageSentByATimerIsFlushedWithoutFurtherInput() throws Exception {
         NodeMain main = new NodeMain();
-        new CommandLine(main).parseArgs("--P", "1s", "--T", "10s", "--boot", "start");
+        new CommandLine(main).parseArgs("--P", "1s", "--T", "10s", "--boot", "start", "--start-allowance", "1s");
         PipedOutputStream toNode = new PipedOutputStream();
         PipedInputStream nodeStdin = new PipedInputStream(toNode, 1 << 16);
         PipedInputStream fromNode = new PipedInputStream(1 << 16);

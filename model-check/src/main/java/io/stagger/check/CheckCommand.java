@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
             "  bin/stagger check --servers 5 --faults crash,loss --simulate --depth 200 --traces 5000",
             "  bin/stagger check --trace store/election/<time>/traces   (trace validation, model-check/TRACES.md)"})
 public final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs",
-            description = "Variants of PROTOCOL.md §5: announce, epochs, redirect, comma-separated; "
+    @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs,patient,spaced",
+            description = "Variants of PROTOCOL.md §5: announce, epochs, redirect, patient, spaced, comma-separated; "
                     + "none is the claims' variant. Default: ${DEFAULT-VALUE}.")
     String variants;
 
@@ -81,6 +81,22 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--stagger",
             description = "Also check the stagger claim: never two MASTERs at once (AtMostOneMaster).")
     boolean stagger;
+
+    @Option(names = "--start-window", paramLabel = "TICKS", defaultValue = "0",
+            description = "Staggered start: each process starts at its own moment within this many ticks "
+                    + "(0: all at once). Default: ${DEFAULT-VALUE}.")
+    int startWindow;
+
+    @Option(names = "--start-allowance", paramLabel = "TICKS", defaultValue = "-1",
+            description = "Variant patient: a starting BACKUP begins detection after this many ticks unless it "
+                    + "hears from its master first; at least P. Default: start window + P.")
+    int startAllowance;
+
+    @Option(names = "--no-fault-elections",
+            description = "Also check NoElectionWithoutFault: no election later than the protocol's failover "
+                    + "bound + P after a crash, loss, late message, partition or heal (starts and restarts "
+                    + "are not faults).")
+    boolean noFaultElections;
 
     @Option(names = "--failover-bound", paramLabel = "TICKS", defaultValue = "-1",
             description = "Failover bound to confirm with crash-only faults; 0 turns it off. "
@@ -231,7 +247,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
             ModelConfig base = configs.get(i);
             run(runner, new ModelConfig(base.servers(), base.variants(), base.faults(), budget, timing(), skew,
-                    maxEpoch, bound(base), stagger));
+                    maxEpoch, bound(base), stagger, startWindow, allowance(), noFaultElections));
         }
         String command = "bin/stagger check --matrix --servers " + servers.replace(" ", "")
                 + (simulate ? " --simulate --depth " + depth + " --traces " + traces : "");
@@ -258,14 +274,19 @@ public final class CheckCommand implements Callable<Integer> {
     private ModelConfig configuration(int serverCount) {
         ModelConfig base = ModelConfig.of(serverCount, Variant.parseList(variants), Fault.parseList(faults));
         return new ModelConfig(serverCount, base.variants(), base.faults(), budget, timing(), skew, maxEpoch,
-                bound(base), stagger);
+                bound(base), stagger, startWindow, allowance(), noFaultElections);
+    }
+
+    private int allowance() {
+        return startAllowance >= 0 ? startAllowance : startWindow + detectionPeriod;
     }
 
     private int bound(ModelConfig base) {
         if (failoverBound >= 0) {
             return base.crashOnly() ? failoverBound : 0;
         }
-        return ModelConfig.defaultFailoverBound(base.servers(), base.faults(), timing());
+        return base.crashOnly()
+                ? timing().protocolFailoverBound(base.servers(), base.variants().contains(Variant.SPACED)) : 0;
     }
 
     private Timing timing() {

@@ -21,10 +21,14 @@ public final class Matrix {
     private Matrix() {
     }
 
-    /** All 8 variant sets, from the claims' variant (none) to all three. */
+    /** The product's default variant set, checked beside the 8 sets of the three fixes of PROTOCOL.md §5. */
+    public static final Set<Variant> DEFAULT = EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT,
+            Variant.SPACED);
+
+    /** All 8 sets of announce, epochs and redirect, from the claims' variant (none) to all three, then the default. */
     public static List<Set<Variant>> variantSets() {
         List<Set<Variant>> sets = new ArrayList<>();
-        Variant[] all = Variant.values();
+        Variant[] all = {Variant.ANNOUNCE, Variant.EPOCHS, Variant.REDIRECT};
         for (int mask = 0; mask < 1 << all.length; mask++) {
             Set<Variant> set = EnumSet.noneOf(Variant.class);
             for (int bit = 0; bit < all.length; bit++) {
@@ -34,6 +38,7 @@ public final class Matrix {
             }
             sets.add(set);
         }
+        sets.add(DEFAULT);
         return sets;
     }
 

@@ -18,9 +18,20 @@ import java.util.Set;
  * @param maxEpoch the bound on epochs that keeps the state space finite (with {@code epochs})
  * @param failoverBound the failover bound to confirm, in ticks (crash-only faults; 0: not checked)
  * @param checkStagger also check that no two servers are MASTER at once (the stagger claim)
+ * @param startWindow processes start up to this many ticks apart (staggered start; 0: all at once)
+ * @param startAllowance variant patient: a starting BACKUP's first detection tick, at least P
+ * @param checkNoFaultElection also check that no election happens without a fault (NoElectionWithoutFault)
  */
 public record ModelConfig(int servers, Set<Variant> variants, Set<Fault> faults, int faultBudget, Timing timing,
-                          int startSkew, int maxEpoch, int failoverBound, boolean checkStagger) {
+                          int startSkew, int maxEpoch, int failoverBound, boolean checkStagger,
+                          int startWindow, int startAllowance, boolean checkNoFaultElection) {
+
+    /** A configuration with every process started at once and no check of elections without a fault. */
+    public ModelConfig(int servers, Set<Variant> variants, Set<Fault> faults, int faultBudget, Timing timing,
+            int startSkew, int maxEpoch, int failoverBound, boolean checkStagger) {
+        this(servers, variants, faults, faultBudget, timing, startSkew, maxEpoch, failoverBound, checkStagger, 0,
+                timing.detectionPeriod(), false);
+    }
 
     /** Validates once; every field is then safe to write into a model. */
     public ModelConfig {
@@ -39,6 +50,12 @@ public record ModelConfig(int servers, Set<Variant> variants, Set<Fault> faults,
         if (failoverBound < 0) {
             throw new IllegalArgumentException("--failover-bound must not be negative, got " + failoverBound);
         }
+        if (startWindow < 0) {
+            throw new IllegalArgumentException("--start-window must not be negative, got " + startWindow);
+        }
+        if (startAllowance < timing.detectionPeriod()) {
+            throw new IllegalArgumentException("--start-allowance must be at least P, got " + startAllowance);
+        }
         variants = Collections.unmodifiableSet(variants.isEmpty() ? EnumSet.noneOf(Variant.class) : EnumSet.copyOf(variants));
         faults = Collections.unmodifiableSet(faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults));
     }
@@ -51,7 +68,17 @@ public record ModelConfig(int servers, Set<Variant> variants, Set<Fault> faults,
 
     /** The protocol's failover bound when faults are crash-only, else 0 (the bound is a claim about crashes only). */
     public static int defaultFailoverBound(int servers, Set<Fault> faults, Timing timing) {
-        return crashOnly(faults) ? timing.protocolFailoverBound(servers) : 0;
+        return crashOnly(faults) ? timing.protocolFailoverBound(servers, false) : 0;
+    }
+
+    /**
+     * The window of NoElectionWithoutFault: an election later than this after the last fault is spurious. The
+     * protocol's loose failover bound (P + T + max E + 3 max d) plus one P for a restarted server's announce.
+     */
+    public int faultWindow() {
+        return checkNoFaultElection
+                ? timing.protocolFailoverBound(servers, variants.contains(Variant.SPACED)) + timing.detectionPeriod()
+                : 0;
     }
 
     /** Whether every fault is a crash: the stagger and failover claims of §6 are made for this case. */
@@ -87,6 +114,9 @@ public record ModelConfig(int servers, Set<Variant> variants, Set<Fault> faults,
         if (crashOnly()) {
             names.add("NoSpuriousElection");
         }
+        if (checkNoFaultElection) {
+            names.add("NoElectionWithoutFault");
+        }
         names.add("Convergence");
         return names;
     }
@@ -94,6 +124,7 @@ public record ModelConfig(int servers, Set<Variant> variants, Set<Fault> faults,
     /** Returns a copy with other timing. */
     public ModelConfig withTiming(Timing newTiming) {
         return new ModelConfig(servers, variants, faults, faultBudget, newTiming, startSkew, maxEpoch,
-                failoverBound, checkStagger);
+                failoverBound, checkStagger, startWindow, Math.max(startAllowance, newTiming.detectionPeriod()),
+                checkNoFaultElection);
     }
 }

@@ -59,11 +59,14 @@ public final class ModelWriter {
         constant(cfg, "D", timing.delayBound());
         constant(cfg, "MaxDelay", timing.maxDelay());
         constant(cfg, "StartSkew", config.startSkew());
+        constant(cfg, "StartWindow", config.startWindow());
+        constant(cfg, "StartAllowance", config.startAllowance());
         for (Fault fault : Fault.values()) {
             constant(cfg, fault.budgetConstant(), config.faults().contains(fault) ? config.faultBudget() : 0);
         }
         constant(cfg, "MaxEpoch", config.maxEpoch());
         constant(cfg, "FailoverBound", config.failoverBound());
+        constant(cfg, "FaultWindow", config.faultWindow());
         cfg.append("SPECIFICATION Spec\n");
         cfg.append("INVARIANTS ").append(String.join(" ", config.invariants())).append('\n');
         List<String> properties = new ArrayList<>(config.properties());

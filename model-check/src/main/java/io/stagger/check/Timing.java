@@ -22,15 +22,15 @@ public record Timing(int detectionPeriod, int inquiryTimeout, int baseElectionDe
         require(maxDelay >= 0 && maxDelay <= delayBound, "the network's max delay must be between 0 and D");
     }
 
-    /** E(i) of the weakest candidate after the strongest failed: B + (n - 2) D. */
-    public int maxElectionDelayAfterFailure(int servers) {
-        return baseElectionDelay + (servers - 2) * delayBound;
+    /** E(i) of the weakest candidate after the strongest failed: B + (n - 2) D, or B + (n - 2)(P + 2D) if spaced. */
+    public int maxElectionDelayAfterFailure(int servers, boolean spaced) {
+        return baseElectionDelay + (servers - 2) * (delayBound + (spaced ? detectionPeriod + delayBound : 0));
     }
 
     /** The failover bound of PROTOCOL.md §6: P + T + max E + max d, plus one revocation round (2 d). */
-    public int protocolFailoverBound(int servers) {
+    public int protocolFailoverBound(int servers, boolean spaced) {
         int maxd = Math.max(1, maxDelay);
-        return detectionPeriod + inquiryTimeout + maxElectionDelayAfterFailure(servers) + maxd + 2 * maxd;
+        return detectionPeriod + inquiryTimeout + maxElectionDelayAfterFailure(servers, spaced) + maxd + 2 * maxd;
     }
 
     private static void require(boolean condition, String message) {

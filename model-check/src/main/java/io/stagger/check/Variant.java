@@ -8,7 +8,9 @@ import java.util.Set;
 public enum Variant {
     ANNOUNCE("Announce"),
     EPOCHS("Epochs"),
-    REDIRECT("Redirect");
+    REDIRECT("Redirect"),
+    PATIENT("Patient"),
+    SPACED("Spaced");
 
     private final String constant;
 
@@ -45,7 +47,7 @@ public enum Variant {
                 return variant;
             }
         }
-        throw new IllegalArgumentException("unknown variant '" + name + "' (known: announce, epochs, redirect, none)");
+        throw new IllegalArgumentException("unknown variant '" + name + "' (known: announce, epochs, redirect, patient, spaced, none)");
     }
 
     /** A variant set as written on the command line: {@code announce,epochs}, or {@code none}. */

@@ -23,9 +23,14 @@ public record TraceEvent(long time, String server, int rank, String action, Stri
                 (int) number(fields, "masterRank", source), number(fields, "epoch", source), fields, source);
     }
 
-    /** The configuration field {@code name} (n, variants, P, T, B, D), as written. */
+    /** The configuration field {@code name} (n, variants, P, T, B, D, A), as written. */
     String config(String name) {
         return text(raw, name, source);
+    }
+
+    /** The configuration field {@code name}, or {@code fallback} in a trace written before the field existed. */
+    String configOr(String name, String fallback) {
+        return raw.containsKey(name) ? config(name) : fallback;
     }
 
     /** A one-line description for reports, with the time since {@code originMicros} (the trace's first event). */
