@@ -61,10 +61,10 @@ public final class Main implements Callable<Integer> {
     CheckResult result = TxnChecker.check(parsed, wanted);
     System.out.print(result.report(show));
     if (svgDir != null) {
-      writeSvgs(result, svgDir);
+      writeSvgs(result, svgDir, Integer.MAX_VALUE);
     }
     if (json != null) {
-      new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), toJson(result));
+      new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), toJson(result, Integer.MAX_VALUE));
     }
     return switch (result.verdict()) {
       case VALID -> 0;
@@ -73,14 +73,14 @@ public final class Main implements Callable<Integer> {
     };
   }
 
-  /** One SVG per cycle, named after its anomaly type and position: {@code G-single-1.svg}. */
-  public static int writeSvgs(CheckResult result, Path dir) throws IOException {
-    Files.createDirectories(dir);
+  /** One SVG per cycle, up to {@code perType} of each type, named like {@code G-single-1.svg}; how many. */
+  public static int writeSvgs(CheckResult result, Path dir, int perType) throws IOException {
     int written = 0;
     for (AnomalyType type : AnomalyType.values()) {
       int n = 0;
       for (Anomaly anomaly : result.of(type)) {
-        if (!anomaly.cycle().isEmpty()) {
+        if (!anomaly.cycle().isEmpty() && n < perType) {
+          Files.createDirectories(dir);
           Files.writeString(dir.resolve(type.text() + "-" + ++n + ".svg"), CycleSvg.render(anomaly, result.workload()));
           written++;
         }
@@ -89,8 +89,8 @@ public final class Main implements Callable<Integer> {
     return written;
   }
 
-  /** The result as JSON: verdict, counts, and every anomaly with its explanation and cycle. */
-  public static ObjectNode toJson(CheckResult result) {
+  /** The result as JSON: verdict, counts, and up to {@code perType} anomalies of each type, explained. */
+  public static ObjectNode toJson(CheckResult result, int perType) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("workload", result.workload().text());
@@ -100,7 +100,11 @@ public final class Main implements Callable<Integer> {
     ObjectNode counts = root.putObject("anomaly-types");
     result.counts().forEach((type, count) -> counts.put(type.text(), count));
     ArrayNode anomalies = root.putArray("anomalies");
+    java.util.Map<AnomalyType, Integer> shown = new java.util.EnumMap<>(AnomalyType.class);
     for (Anomaly anomaly : result.anomalies()) {
+      if (shown.merge(anomaly.type(), 1, Integer::sum) > perType) {
+        continue;
+      }
       ObjectNode node = anomalies.addObject();
       node.put("type", anomaly.type().text());
       node.put("explanation", anomaly.explanation());
