@@ -31,7 +31,8 @@ public record RunConfig(
     long initTimeoutMillis,
     double maxDualMasterMillis,
     Path store,
-    boolean progress) {
+    boolean progress,
+    long startSpreadMillis) {
 
   public RunConfig {
     command = List.copyOf(command);
@@ -47,6 +48,7 @@ public record RunConfig(
     require(recoverySeconds >= 0, "--recovery-time must be non-negative");
     require(requestTimeoutMillis > 0, "--timeout must be positive");
     require(initTimeoutMillis > 0, "--init-timeout must be positive");
+    require(startSpreadMillis >= 0, "--start-spread must be non-negative");
     if (availability != null && !availability.equals("total")) {
       double fraction;
       try {

@@ -22,6 +22,14 @@ final class Summary {
           + workload.get("unresolved-failover-count") + "), failover ms " + workload.get("failover-ms")
           + ", no master " + workload.get("no-master-ms") + " ms, two MASTERs " + workload.get("dual-master-ms")
           + " ms, final master " + workload.path("master").asText("none"));
+      if (workload.path("elections-counted").asBoolean(false)) {
+        out.println("elections     " + workload.get("election-count") + " (spurious "
+            + workload.get("spurious-election-count") + "), revocations " + workload.get("revocation-count")
+            + "; per failover " + workload.get("declarations-per-failover") + " declarations (max "
+            + workload.get("max-declarations-in-a-failover") + "), max revocations "
+            + workload.get("max-revocations-in-a-failover") + "; one master " + workload.get("first-agreement-ms")
+            + " ms after the start");
+      }
       if (workload.path("registration-count").asInt(0) > 0) {
         out.println("name server   " + workload.get("registration-count") + " registrations; after a failover,"
             + " ms from all live nodes agreeing to the registration (negative: registered first) "

@@ -146,6 +146,11 @@ public final class TestCommand implements Callable<Integer> {
       description = "How long a node has to answer init before the run ends in an error (default: ${DEFAULT-VALUE}).")
   long initTimeoutMillis;
 
+  @Option(names = "--start-spread", paramLabel = "MILLIS", defaultValue = "0",
+      description = "Start each node's process after a random delay of up to this many ms (seeded), as uneven "
+          + "starts on a loaded host or separate machines do (default: ${DEFAULT-VALUE}: all at once).")
+  long startSpreadMillis;
+
   @Option(names = "--max-dual-master", paramLabel = "MILLIS", defaultValue = "-1",
       description = "Election: the run is invalid if two nodes reported role MASTER at once for longer than this "
           + "in total; negative: only report it (default: ${DEFAULT-VALUE}).")
@@ -258,7 +263,7 @@ public final class TestCommand implements Callable<Integer> {
         keyCount, logStderr, logNetSend, logNetRecv, seed != null ? seed : System.nanoTime() & 0xffffffffL,
         recoveryTime != null ? recoveryTime : defaults.recoverySeconds(),
         timeoutMillis != null ? timeoutMillis : defaults.requestTimeoutMillis(), initTimeoutMillis, maxDualMasterMillis,
-        Paths.get(store), !noProgress && System.console() != null);
+        Paths.get(store), !noProgress && System.console() != null, startSpreadMillis);
   }
 
   /** A relative --bin resolves against the current directory, so that bin/stagger works from anywhere. */

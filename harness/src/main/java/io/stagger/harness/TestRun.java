@@ -84,7 +84,8 @@ public final class TestRun {
   private void phases(Cluster cluster, Clients clients, Network network, ProgressBar progress, RunFigures figures,
       PrintWriter log) throws InterruptedException {
     progress.phase("init", config.initTimeoutMillis() / 1000.0);
-    Map<String, Long> initNanos = cluster.startAll();
+    Map<String, Long> initNanos = cluster.startAll(config.startSpreadMillis(),
+        new java.util.SplittableRandom(config.seed() ^ 0x5eedL));
     figures.initNanos(initNanos);
     logLine(log, "nodes initialised: " + initNanos);
     if (problems.any()) {

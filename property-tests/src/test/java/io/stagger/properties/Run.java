@@ -32,9 +32,14 @@ final class Run {
         this.failure = runCatching(simulation, untilMicros);
     }
 
-    /** When a run of {@code scenario} ends: {@link #SETTLE_ROUNDS} rounds after its last fault. */
+    /**
+     * When a run of {@code scenario} ends: {@link #SETTLE_ROUNDS} rounds after its last fault, or after every backup
+     * detects if that is later ({@link Setup#detectingByMicros}).
+     */
     static long settledEnd(Scenario scenario) {
-        return scenario.lastFaultMicros() + SETTLE_ROUNDS * Setup.of(scenario).roundMicros();
+        Setup setup = Setup.of(scenario);
+        return Math.max(scenario.lastFaultMicros(), setup.detectingByMicros())
+                + SETTLE_ROUNDS * setup.roundMicros();
     }
 
     /** Runs {@code scenario} until {@code untilMicros}. */

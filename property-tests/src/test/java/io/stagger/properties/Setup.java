@@ -43,12 +43,20 @@ record Setup(List<String> ids, Config config) {
         return max;
     }
 
-    /** One protocol round, the unit of every horizon: P + T + max E + max d, with no one excluded from E. */
+    /**
+     * By when every backup detects, heard from its master or not: at once, or with {@code patient} after the start
+     * allowance A (a backup that never heard its master, because it crashed first, begins detection only then).
+     */
+    long detectingByMicros() {
+        return config.has(io.stagger.core.Variant.PATIENT) ? Durations.micros(config.startAllowance()) : 0;
+    }
+
+    /** One protocol round, the unit of every horizon: P + T + max E + max d, with E a restarted server's (rule 9). */
     long roundMicros() {
         Group group = group();
         long maxElection = 0;
         for (String id : ids) {
-            maxElection = Math.max(maxElection, ElectionDelays.compute(id, group, config).withNoneFailedMicros());
+            maxElection = Math.max(maxElection, ElectionDelays.compute(id, group, config).afterRestartMicros());
         }
         return periodMicros() + inquiryTimeoutMicros() + maxElection + maxDelayMicros();
     }

@@ -26,15 +26,23 @@ final class Setups {
 
     private Setups() {}
 
-    /** Every one of the eight variant sets. */
+    /** Every variant set. */
     static Arbitrary<Set<Variant>> anyVariants() {
         return Arbitraries.subsetOf(Variant.values()).map(Setups::copy);
     }
 
-    /** Every variant set that has {@code variant}. */
-    static Arbitrary<Set<Variant>> anyVariantsWith(Variant variant) {
+    /**
+     * Every variant set that has {@code required}; the variant named by the system property {@code stagger.without}
+     * is then taken out again, to watch a property fail without the variant that makes it hold (for example
+     * {@code -Dstagger.without=patient}).
+     */
+    static Arbitrary<Set<Variant>> anyVariantsWith(Variant... required) {
+        String without = System.getProperty("stagger.without");
         return anyVariants().map(variants -> {
-            variants.add(variant);
+            variants.addAll(List.of(required));
+            if (without != null && !without.isBlank()) {
+                variants.removeAll(Variant.parseList(without));
+            }
             return variants;
         });
     }

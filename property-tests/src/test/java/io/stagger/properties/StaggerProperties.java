@@ -3,10 +3,12 @@ package io.stagger.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagger.core.Action;
+import io.stagger.core.Variant;
 import io.stagger.sim.Fault;
 import io.stagger.sim.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -17,7 +19,9 @@ import net.jqwik.api.Provide;
 /**
  * PROTOCOL.md §6, stagger: with T at least the inquiry round trip, no election happens while the master lives; and
  * when the master crashes and nothing else fails, with every backup detecting the crash at the same instant (skew
- * 0, below any margin), exactly one server declares, and it is the strongest live one.
+ * 0, below any margin), exactly one server declares, and it is the strongest live one. With {@code spaced} the same
+ * holds when the backups detect at their own times, as real ones do: every process starts at a random moment, so
+ * every detection timer has its own phase ({@code -Dstagger.without=spaced} shows it failing).
  */
 class StaggerProperties {
 
@@ -57,6 +61,50 @@ class StaggerProperties {
         assertThat(run.safe()).as(run::report).isTrue();
     }
 
+    @Property
+    void oneDeclarationPerCrashWithRandomDetectionPhases(
+            @ForAll("spacedGroupsWithRandomPhasesAndAMasterCrash") Scenario scenario) {
+        long crashAt = scenario.faults().get(scenario.faults().size() - 1).atMicros();
+        List<String> declarers = new ArrayList<>();
+        List<String> early = new ArrayList<>();
+        Run run = Run.until(scenario, Run.settledEnd(scenario), sim -> sim.observe((server, action, cause, now) -> {
+            if (action == Action.INQUIRY_TIMEOUT || action == Action.ELECTION_TIMEOUT) {
+                if (now < crashAt) {
+                    early.add(now + "us " + server.self() + " " + action.specName());
+                } else if (action == Action.ELECTION_TIMEOUT) {
+                    declarers.add(server.self());
+                }
+            }
+        }));
+        String expected = scenario.group().idsByRank().get(1);
+        assertThat(early).as(run::report).isEmpty();
+        assertThat(declarers).as(run::report).containsExactly(expected);
+        assertThat(run.sim().counters().revokesSent()).as(run::report).isZero();
+        assertThat(run.sim().master()).as(run::report).isEqualTo(expected);
+        assertThat(run.safe()).as(run::report).isTrue();
+    }
+
+    /**
+     * Every process starts at a random moment within one period (its detection phase), and the master crashes at
+     * a random moment once every backup detects (after the start allowance, for patient sets without announce).
+     */
+    @Provide
+    Arbitrary<Scenario> spacedGroupsWithRandomPhasesAndAMasterCrash() {
+        return Setups.setups(Setups.anyVariantsWith(Variant.SPACED), 1).flatMap(setup -> {
+            long period = setup.periodMicros();
+            long allowance = setup.config().startAllowance().toNanos() / 1_000;
+            Arbitrary<List<Long>> phases = Arbitraries.longs().between(0, period - 1).list()
+                    .ofSize(setup.ids().size());
+            Arbitrary<Long> crashAt = Arbitraries.longs().between(0, 10 * period)
+                    .map(t -> period + allowance + t);
+            return Combinators.combine(Arbitraries.longs(), phases, crashAt).as((seed, starts, at) -> {
+                List<Fault> faults = new ArrayList<>(StartAndRestartProperties.lateStarts(setup, starts));
+                faults.add(new Fault.Crash(at, setup.group().strongest()));
+                return new Scenario(setup.ids(), setup.config(), seed, faults);
+            });
+        });
+    }
+
     @Provide
     Arbitrary<Scenario> anyVariantsWithoutFaults() {
         return Setups.setups(Setups.anyVariants()).flatMap(setup -> Arbitraries.longs()
@@ -71,7 +119,9 @@ class StaggerProperties {
      */
     @Provide
     Arbitrary<Scenario> anyVariantsMasterCrashBetweenInquiryRounds() {
-        return Setups.setups(Setups.anyVariants(), 1).flatMap(setup -> {
+        // Not patient: it begins each backup's detection when the first announce arrives, so phases differ by delays.
+        Arbitrary<Set<Variant>> notPatient = Setups.anyVariants().filter(v -> !v.contains(Variant.PATIENT));
+        return Setups.setups(notPatient, 1).flatMap(setup -> {
             long period = setup.periodMicros();
             long quiet = period - setup.inquiryTimeoutMicros();
             Arbitrary<Long> tick = Arbitraries.longs().between(1, 5);

@@ -23,8 +23,10 @@ import java.util.TreeMap;
  * the same master, and that master alone reports role MASTER — in every round of final probes but at most one, and
  * the same master in all that agree. Measured on the way (from each node's latest answer):
  * failovers (kills of the agreed master) and their times from the kill until all live nodes agree on a new master,
- * the time with no MASTER, and the time with two or more MASTERs (invalid only beyond a configured bound). A node
- * whose latest request went unanswered counts as unknown, not as its last answer.
+ * the time with no MASTER, and the time with two or more MASTERs (invalid only beyond a configured bound); the time
+ * from the start of the run to the first agreement on one master; and the elections and revocations the nodes
+ * report ({@link ElectionCounts}). A node whose latest request went unanswered counts as unknown, not as its last
+ * answer.
  */
 public final class ElectionChecker {
   private record View(String master, String role) {}
@@ -57,6 +59,7 @@ public final class ElectionChecker {
     long dualMasterNanos = 0;
     long longestDualNanos = 0;
     long dualSince = -1;
+    long firstAgreement = -1;
     long probedUntil = lastProbe();
     List<Registration> registrations = new ArrayList<>();
     for (Op op : context.history()) {
@@ -104,6 +107,9 @@ public final class ElectionChecker {
           last = now;
         }
         agreed = agreement(live, views);
+        if (agreed != null && firstAgreement < 0) {
+          firstAgreement = now;
+        }
         if (open != null && agreed != null && !agreed.equals(open.master)) {
           failovers.add(new Failover(open.master, open.killedAt, now, agreed));
           open = null;
@@ -125,6 +131,10 @@ public final class ElectionChecker {
     }
     report(details, failovers, noMasterNanos, dualMasterNanos, longestDualNanos);
     reportRegistrations(details, failovers, registrations);
+    details.put("first-agreement-ms", firstAgreement < 0 ? -1 : Percentiles.round(firstAgreement / 1e6));
+    List<long[]> resolved = new ArrayList<>();
+    failovers.stream().filter(f -> f.resolvedAt >= 0).forEach(f -> resolved.add(new long[] {f.killedAt, f.resolvedAt}));
+    new ElectionCounts(context.history()).report(details, resolved);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The nodes n1..nN of a run; a JVM shutdown hook kills every process tree, so Ctrl-C leaves no child behind. */
@@ -42,12 +43,24 @@ public final class Cluster implements AutoCloseable {
     return nodes.stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
   }
 
-  /** Starts every node at once; returns each node's init time in nanoseconds (-1 where init failed). */
-  public Map<String, Long> startAll() throws InterruptedException {
+  /**
+   * Starts every node, each after a random delay of up to {@code spreadMillis} (0: all at once); returns each
+   * node's init time in nanoseconds (-1 where init failed).
+   */
+  public Map<String, Long> startAll(long spreadMillis, SplittableRandom random) throws InterruptedException {
     Map<String, Long> initNanos = new ConcurrentHashMap<>();
     List<Thread> starters = new ArrayList<>();
     for (NodeHandle node : nodes) {
-      Thread starter = new Thread(() -> initNanos.put(node.id(), node.start()), "start-" + node.id());
+      long delayMillis = spreadMillis == 0 ? 0 : random.nextLong(spreadMillis + 1);
+      Thread starter = new Thread(() -> {
+        try {
+          Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        initNanos.put(node.id(), node.start());
+      }, "start-" + node.id());
       starters.add(starter);
       starter.start();
     }

@@ -84,8 +84,10 @@ public final class ElectionWorkload implements Workload {
     if (reply.has("epoch")) {
       view.set("epoch", reply.get("epoch"));
     }
-    if (reply.has("rank")) {
-      view.set("rank", reply.get("rank"));
+    for (String field : new String[] {"rank", "elections", "revocations"}) {
+      if (reply.has(field)) {
+        view.set(field, reply.get(field));
+      }
     }
     if (view.get("master").isTextual()) {
       recognisedMaster.put(node, view.get("master").asText());

@@ -22,6 +22,16 @@ final class ElectionHistory {
     return this;
   }
 
+  /** A master request of node answered at millis with its view and the counters it reports since its start. */
+  ElectionHistory counted(long millis, String node, String master, String role, int elections, int revocations) {
+    JsonNode view = Json.object().put("master", master).put("role", role).put("elections", elections)
+        .put("revocations", revocations);
+    invoke(millis * 1_000_000 - 1, node, false);
+    history.add(new Op(history.size(), NODES.indexOf(node), Op.Type.OK, "master", view, millis * 1_000_000, node,
+        null, false));
+    return this;
+  }
+
   /** A master request of node invoked at fromMillis that got no answer: it timed out (info) at toMillis. */
   ElectionHistory timedOut(long fromMillis, long toMillis, String node, boolean isFinal) {
     invoke(fromMillis * 1_000_000, node, isFinal);
