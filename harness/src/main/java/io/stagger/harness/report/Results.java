@@ -31,13 +31,15 @@ public final class Results {
 
   private Results() {}
 
+  /** The results of a run; {@code directory} is where the workload's checker may draw figures (or null). */
   public static ObjectNode build(RunConfig config, Workload workload, List<Op> ops, List<String> nodeIds,
-      RunFigures figures, List<String> problems) {
+      RunFigures figures, List<String> problems, Path directory) {
     List<History.Pair> pairs = History.pairs(ops);
     List<History.Pair> mainPairs = pairs.stream().filter(p -> !p.invoke().isFinal()).toList();
     Map<String, CheckResult> checks = new LinkedHashMap<>();
     try {
-      checks.put("workload", workload.checker().check(new CheckContext(ops, nodeIds, config.maxDualMasterMillis())));
+      checks.put("workload", workload.checker().check(new CheckContext(ops, nodeIds, config.maxDualMasterMillis(),
+          directory)));
     } catch (RuntimeException e) {
       checks.put("workload", CheckResult.invalid("the checker failed: " + e, Json.object()));
     }
