@@ -1,8 +1,8 @@
 package io.stagger.runtime;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.core.Config;
 import io.stagger.core.Effects;
@@ -12,20 +12,20 @@ import io.stagger.core.Role;
 import io.stagger.core.Server;
 import io.stagger.core.StepObserver;
 import io.stagger.core.Timer;
+import io.stagger.json.EnvelopeReader;
 import io.stagger.json.ErrorCode;
+import io.stagger.json.Json;
 import io.stagger.json.MalformedInput;
 import io.stagger.json.ProtocolCodec;
 import io.stagger.json.ServiceCodec;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,12 +36,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Drives the protocol core as a Maelstrom node: JSON lines in on stdin, JSON lines out on stdout, logs on stderr,
  * real timers. One thread (the caller of {@link #run}) owns the core and every timer; a reader thread only turns
- * stdin into lines. The runtime makes no protocol decision: it parses, validates, calls the core, and writes what
- * the core decided.
+ * stdin into lines, which the event loop takes in batches. The runtime makes no protocol decision: it parses,
+ * validates, calls the core, and writes what the core decided. Protocol messages, {@code init} and {@code master}
+ * are read by {@link EnvelopeReader} and written by one streaming generator, without a JSON tree; every other line
+ * (the service's, and anything the reader declines) is read as a tree.
  */
 public final class MaelstromNode {
-    /** Longest input line accepted, in characters; a longer one is skipped with a line on stderr. */
-    public static final int MAX_LINE_CHARS = 1 << 20;
+    /** Longest input line accepted, in bytes; a longer one is skipped with a line on stderr. */
+    public static final int MAX_LINE_BYTES = 1 << 20;
     /** Lines read ahead of the event thread; the reader blocks beyond it (back-pressure, bounded memory). */
     public static final int INBOX_CAPACITY = 4096;
 
@@ -49,8 +51,11 @@ public final class MaelstromNode {
     private static final long NOT_ARMED = Server.NOT_ARMED;
 
     private final NodeOptions options;
-    private final ObjectMapper json = new ObjectMapper();
-    private final Writer stdout;
+    private static final long NO_MSG_ID = EnvelopeReader.NO_MSG_ID;
+
+    private final EnvelopeReader envelopes;
+    private final JsonGenerator stdout;
+    private final ArrayDeque<Object> taken = new ArrayDeque<>();
     private final PrintStream stderr;
     private final long startNanos = System.nanoTime();
     private final long startWallMicros = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH,
@@ -71,7 +76,9 @@ public final class MaelstromNode {
     /** A node with {@code options} that writes to {@code out} and logs to {@code err}. */
     public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err) {
         this.options = options;
-        this.stdout = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        com.fasterxml.jackson.core.JsonFactory streaming = Json.streaming();
+        this.envelopes = new EnvelopeReader(streaming);
+        this.stdout = Json.lineWriter(streaming, new BufferedOutputStream(out, 1 << 16));
         this.stderr = err;
         java.util.Arrays.fill(timerDeadlines, NOT_ARMED);
     }
@@ -98,10 +105,20 @@ public final class MaelstromNode {
                     break;
                 }
                 fireDueTimers();
-                if (inbox.isEmpty()) {
-                    stdout.flush(); // everything decided so far leaves before the node waits
+                if (taken.isEmpty()) {
+                    inbox.drainTo(taken, INBOX_CAPACITY); // one hand-off for every line already read
                 }
-                Object input = inbox.poll(waitMicros(), TimeUnit.MICROSECONDS);
+                if (taken.isEmpty()) {
+                    stdout.flush(); // everything decided so far leaves before the node waits
+                    Object input = inbox.poll(waitMicros(), TimeUnit.MICROSECONDS);
+                    if (input != null) {
+                        taken.add(input);
+                    }
+                }
+                Object input = taken.poll();
+                if (input == null) {
+                    continue;
+                }
                 if (input == END_OF_INPUT) {
                     break;
                 }
@@ -119,11 +136,16 @@ public final class MaelstromNode {
         }
     }
 
+    /** Writes out everything written so far. */
+    void flushOutput() throws IOException {
+        stdout.flush();
+    }
+
     private void handleInput(Object input) {
-        if (input instanceof String line) {
+        if (input instanceof byte[] line) {
             handleLine(line);
         } else if (input instanceof BoundedLineReader.Overlong overlong) {
-            log("ignored a line of " + overlong.length() + " characters (the limit is " + MAX_LINE_CHARS
+            log("ignored a line of " + overlong.length() + " bytes (the limit is " + MAX_LINE_BYTES
                     + "): " + overlong.head() + "…");
         }
     }
@@ -134,7 +156,8 @@ public final class MaelstromNode {
      * inbox, so the messages that arrived while it stood still go first.
      */
     private boolean drain(BlockingQueue<Object> inbox) {
-        for (Object input = inbox.poll(); input != null; input = inbox.poll()) {
+        inbox.drainTo(taken);
+        for (Object input = taken.poll(); input != null; input = taken.poll()) {
             if (input == END_OF_INPUT) {
                 return false;
             }
@@ -156,7 +179,7 @@ public final class MaelstromNode {
     }
 
     private void readLines(InputStream in, BlockingQueue<Object> inbox) {
-        BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
+        BoundedLineReader lines = new BoundedLineReader(in, MAX_LINE_BYTES);
         try {
             for (Object line = lines.next(); line != null; line = lines.next()) {
                 inbox.put(line);
@@ -176,14 +199,52 @@ public final class MaelstromNode {
     // ---------------------------------------------------------------------------------------------------------
     // Input.
 
-    /** Handles one input line; public for tests that drive the node without processes. */
+    /** Handles one input line (UTF-8, without its newline). */
+    private void handleLine(byte[] line) {
+        if (!handleStreamed(line)) {
+            handleTree(new String(line, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Handles one input line; for tests that drive the node without processes. */
     void handleLine(String line) {
+        if (!handleStreamed(line.getBytes(StandardCharsets.UTF_8))) {
+            handleTree(line);
+        }
+    }
+
+    /** Handles {@code line} if {@link EnvelopeReader} reads it and it needs no tree; false if it must be read as one. */
+    private boolean handleStreamed(byte[] line) {
+        if (!envelopes.read(line, line.length)
+                || (server == null && envelopes.kind() != EnvelopeReader.Kind.INIT)) {
+            return false;
+        }
+        String src = envelopes.src();
+        long msgId = envelopes.msgId();
+        try {
+            switch (envelopes.kind()) {
+                case INIT -> init(src, envelopes.nodeId(), envelopes.nodeIds(), boxed(msgId));
+                case MASTER -> replyMaster(src, boxed(msgId));
+                case PROTOCOL -> receiveProtocol(src, envelopes.message(), msgId);
+            }
+        } catch (MalformedInput | IllegalArgumentException | IllegalStateException | AssertionError e) {
+            failed(src, boxed(msgId), e);
+        }
+        return true;
+    }
+
+    private static Long boxed(long msgId) {
+        return msgId == NO_MSG_ID ? null : msgId;
+    }
+
+    /** Handles one input line read as a JSON tree: any line {@link EnvelopeReader} declined. */
+    private void handleTree(String line) {
         if (line.isBlank()) {
             return;
         }
         JsonNode message;
         try {
-            message = json.readTree(line);
+            message = Json.mapper().readTree(line);
         } catch (JsonProcessingException e) {
             log("ignored a line that is not JSON: " + abbreviate(line));
             return;
@@ -206,11 +267,18 @@ public final class MaelstromNode {
         String type = typeNode.textValue();
         try {
             dispatch(src, type, body, msgId);
-        } catch (MalformedInput e) {
-            reject(src, msgId, e.code(), e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (MalformedInput | IllegalArgumentException | IllegalStateException | AssertionError e) {
+            failed(src, msgId, e);
+        }
+    }
+
+    /** Answers a request whose handling failed: with its error code, or as a crash for a broken invariant. */
+    private void failed(String src, Long msgId, Throwable e) {
+        if (e instanceof MalformedInput malformed) {
+            reject(src, msgId, malformed.code(), malformed.getMessage());
+        } else if (e instanceof IllegalArgumentException) {
             reject(src, msgId, ErrorCode.MALFORMED_REQUEST, e.getMessage());
-        } catch (IllegalStateException | AssertionError e) {
+        } else {
             // A broken invariant is a bug in the core: say so loudly, answer, and keep serving.
             e.printStackTrace(stderr);
             reject(src, msgId, ErrorCode.CRASH, "internal error: " + e);
@@ -231,7 +299,7 @@ public final class MaelstromNode {
                     "not initialised yet: a '" + type + "' arrived before 'init'");
         }
         if (ProtocolCodec.isProtocolType(type)) {
-            receiveProtocol(src, body, msgId);
+            receiveProtocol(src, ProtocolCodec.decode(body), msgId == null ? NO_MSG_ID : msgId);
         } else if (type.equals("master")) {
             replyMaster(src, msgId);
         } else if (src.equals(KvService.NAME_SERVICE) && body.has("in_reply_to")) {
@@ -271,13 +339,20 @@ public final class MaelstromNode {
             }
             ids.add(id.textValue());
         }
-        if (!ids.contains(nodeId.textValue())) {
+        init(src, nodeId.textValue(), ids, msgId);
+    }
+
+    private void init(String src, String nodeId, List<String> ids, Long msgId) throws MalformedInput {
+        if (server != null) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, "already initialised as " + self);
+        }
+        if (!ids.contains(nodeId)) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                    "init 'node_id' " + nodeId.textValue() + " is not in 'node_ids' " + ids);
+                    "init 'node_id' " + nodeId + " is not in 'node_ids' " + ids);
         }
         Config config = options.config();
         Group group = Group.of(ids, config.rankRule());
-        Server created = new Server(nodeId.textValue(), group, config);
+        Server created = new Server(nodeId, group, config);
         created.observeWith(stepObserver);
         self = created.self();
         server = created;
@@ -300,27 +375,26 @@ public final class MaelstromNode {
                 server.start(nowMicros(), outbox);
             }
         });
-        ObjectNode reply = json.createObjectNode();
+        ObjectNode reply = Json.NODES.objectNode();
         reply.put("type", "init_ok");
         send(src, reply, msgId);
     }
 
-    private void receiveProtocol(String src, JsonNode body, Long msgId) throws MalformedInput {
+    private void receiveProtocol(String src, Message message, long msgId) throws MalformedInput {
         if (!server.group().contains(src) || src.equals(self)) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
                     "a protocol message must come from another member of " + server.group().ids() + ", not " + src);
         }
-        Message message = ProtocolCodec.decode(body);
         outbox.replyTo(src, msgId);
         try {
             stepAndLog(message.type() + " from " + src, () -> server.receive(src, message, nowMicros(), outbox));
         } finally {
-            outbox.replyTo(null, null);
+            outbox.replyTo(null, NO_MSG_ID);
         }
     }
 
     private void replyMaster(String src, Long msgId) {
-        ObjectNode reply = json.createObjectNode();
+        ObjectNode reply = Json.NODES.objectNode();
         reply.put("type", "master_ok");
         if (server.master() == null) {
             reply.putNull("master");
@@ -395,7 +469,7 @@ public final class MaelstromNode {
             log("ignored a message from " + src + ": " + text);
             return;
         }
-        ObjectNode error = json.createObjectNode();
+        ObjectNode error = Json.NODES.objectNode();
         error.put("type", "error");
         error.put("code", code);
         error.put("text", text);
@@ -408,17 +482,45 @@ public final class MaelstromNode {
         if (inReplyTo != null) {
             body.put("in_reply_to", inReplyTo);
         }
-        ObjectNode envelope = json.createObjectNode();
-        envelope.put("src", self == null ? "uninitialised" : self);
-        envelope.put("dest", dest);
-        envelope.set("body", body);
         try {
-            stdout.write(json.writeValueAsString(envelope));
-            stdout.write('\n');
+            beginLine(dest);
+            Json.writeTree(stdout, body);
+            endLine();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return msgId;
+    }
+
+    /** Writes a protocol message to {@code dest} (in reply to {@code inReplyTo} unless {@link #NO_MSG_ID}). */
+    private void send(String dest, Message message, long inReplyTo) {
+        long msgId = nextMsgId++;
+        try {
+            beginLine(dest);
+            stdout.writeStartObject();
+            ProtocolCodec.write(message, stdout);
+            stdout.writeNumberField("msg_id", msgId);
+            if (inReplyTo != NO_MSG_ID) {
+                stdout.writeNumberField("in_reply_to", inReplyTo);
+            }
+            stdout.writeEndObject();
+            endLine();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Opens an envelope to {@code dest}, up to its {@code body}. */
+    private void beginLine(String dest) throws IOException {
+        stdout.writeStartObject();
+        stdout.writeStringField("src", self == null ? "uninitialised" : self);
+        stdout.writeStringField("dest", dest);
+        stdout.writeFieldName("body");
+    }
+
+    private void endLine() throws IOException {
+        stdout.writeEndObject();
+        Json.endLine(stdout);
     }
 
     private long nowMicros() {
@@ -486,22 +588,20 @@ public final class MaelstromNode {
     /** The core's effects, applied: messages become stdout lines, timers become deadlines of the event loop. */
     private final class Outbox implements Effects {
         private String replyTo;
-        private Long replyToMsgId;
+        private long replyToMsgId = NO_MSG_ID;
 
-        void replyTo(String to, Long msgId) {
+        void replyTo(String to, long msgId) {
             this.replyTo = to;
             this.replyToMsgId = msgId;
         }
 
         @Override
         public void send(String to, Message message) {
-            ObjectNode body = json.createObjectNode();
-            ProtocolCodec.encode(message, body);
             boolean isReply = message instanceof Message.InquiryOk && to.equals(replyTo);
             if (message instanceof Message.Revoke) {
                 revokesSent++;
             }
-            MaelstromNode.this.send(to, body, isReply ? replyToMsgId : null);
+            MaelstromNode.this.send(to, message, isReply ? replyToMsgId : NO_MSG_ID);
         }
 
         @Override
