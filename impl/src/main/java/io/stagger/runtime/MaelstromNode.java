@@ -63,6 +63,7 @@ public final class MaelstromNode {
     private final long[] timerDeadlines = new long[Timer.values().length];
     private final Outbox outbox = new Outbox();
     private StepObserver stepObserver = StepObserver.NONE;
+    private Path markersToClean;
 
     private String self;
     private Server server;
@@ -110,6 +111,11 @@ public final class MaelstromNode {
                 }
                 if (taken.isEmpty()) {
                     stdout.flush(); // everything decided so far leaves before the node waits
+                    if (markersToClean != null) {
+                        BootMode.removeMarkersOfGoneProcesses(markersToClean); // after init_ok: init needs none of it
+                        markersToClean = null;
+                        continue;
+                    }
                     Object input = inbox.poll(waitMicros(), TimeUnit.MICROSECONDS);
                     if (input != null) {
                         taken.add(input);
@@ -362,8 +368,12 @@ public final class MaelstromNode {
         if (!options.breaks().isEmpty()) {
             log("DELIBERATELY BROKEN (--break " + options.breaks() + "): for testing the checkers only");
         }
-        boolean restart = options.bootMode().isRestart(self, options.bootMarkerDir() == null
-                ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir()));
+        Path markerDir = options.bootMarkerDir() == null
+                ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir());
+        boolean restart = options.bootMode().isRestart(self, markerDir);
+        if (options.bootMode() == BootMode.AUTO) {
+            markersToClean = markerDir;
+        }
         log("init: " + self + " of " + group + ", " + config + (restart ? ", restarting (rule 9)" : ""));
         if (restart) {
             service.recover(nowMicros());
