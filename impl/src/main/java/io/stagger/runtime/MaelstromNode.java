@@ -1,6 +1,5 @@
 package io.stagger.runtime;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +12,7 @@ import io.stagger.core.Server;
 import io.stagger.core.StepObserver;
 import io.stagger.core.Timer;
 import io.stagger.json.EnvelopeReader;
+import io.stagger.json.EnvelopeWriter;
 import io.stagger.json.ErrorCode;
 import io.stagger.json.Json;
 import io.stagger.json.MalformedInput;
@@ -54,7 +54,7 @@ public final class MaelstromNode {
     private static final long NO_MSG_ID = EnvelopeReader.NO_MSG_ID;
 
     private final EnvelopeReader envelopes;
-    private final JsonGenerator stdout;
+    private final EnvelopeWriter stdout;
     private final ArrayDeque<Object> taken = new ArrayDeque<>();
     private final PrintStream stderr;
     private final long startNanos = System.nanoTime();
@@ -73,13 +73,18 @@ public final class MaelstromNode {
     private long elections; // ElectionTimeout steps: WAITING -> MASTER, a declaration (rule 5)
     private long revocations; // steps that sent revoke to every other member (rule 6, claim 23)
     private long revokesSent;
+    // The server's state before the step under way (beginStep, endStep).
+    private Role roleBefore;
+    private String masterBefore;
+    private long epochBefore;
+    private long revokesBefore;
 
     /** A node with {@code options} that writes to {@code out} and logs to {@code err}. */
     public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err) {
         this.options = options;
         com.fasterxml.jackson.core.JsonFactory streaming = Json.streaming();
         this.envelopes = new EnvelopeReader(streaming);
-        this.stdout = Json.lineWriter(streaming, new BufferedOutputStream(out, 1 << 16));
+        this.stdout = new EnvelopeWriter(streaming, new BufferedOutputStream(out, 1 << 16));
         this.stderr = err;
         java.util.Arrays.fill(timerDeadlines, NOT_ARMED);
     }
@@ -397,7 +402,9 @@ public final class MaelstromNode {
         }
         outbox.replyTo(src, msgId);
         try {
-            stepAndLog(message.type() + " from " + src, () -> server.receive(src, message, nowMicros(), outbox));
+            beginStep(); // not stepAndLog: a message in the steady state allocates neither a lambda nor a text
+            server.receive(src, message, nowMicros(), outbox);
+            endStep(message.type(), src);
         } finally {
             outbox.replyTo(null, NO_MSG_ID);
         }
@@ -449,11 +456,21 @@ public final class MaelstromNode {
 
     /** Runs one step of the core and logs a change of role or master: the story a reader of stderr follows. */
     private void stepAndLog(String cause, Runnable step) {
-        Role roleBefore = server.role();
-        String masterBefore = server.master();
-        long epochBefore = server.epoch();
-        long revokesBefore = revokesSent;
+        beginStep();
         step.run();
+        endStep(cause, null);
+    }
+
+    /** Notes the server's state before a step, for {@link #endStep}. */
+    private void beginStep() {
+        roleBefore = server.role();
+        masterBefore = server.master();
+        epochBefore = server.epoch();
+        revokesBefore = revokesSent;
+    }
+
+    /** After a step caused by {@code cause} (a message from {@code from}, if not null): counts, service, log. */
+    private void endStep(String cause, String from) {
         if (roleBefore == Role.WAITING && server.role() == Role.MASTER) {
             elections++;
         }
@@ -466,8 +483,8 @@ public final class MaelstromNode {
             service.masterChanged(server.master());
         }
         if (roleBefore != server.role() || masterChanged || epochBefore != server.epoch() || options.verbose()) {
-            log(cause + ": " + roleBefore + " -> " + server.role() + ", master "
-                    + (server.master() == null ? "none" : server.master()) + ", epoch " + server.epoch());
+            log(cause + (from == null ? "" : " from " + from) + ": " + roleBefore + " -> " + server.role()
+                    + ", master " + (server.master() == null ? "none" : server.master()) + ", epoch " + server.epoch());
         }
     }
 
@@ -493,9 +510,7 @@ public final class MaelstromNode {
             body.put("in_reply_to", inReplyTo);
         }
         try {
-            beginLine(dest);
-            Json.writeTree(stdout, body);
-            endLine();
+            stdout.write(sender(), dest, body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -504,33 +519,15 @@ public final class MaelstromNode {
 
     /** Writes a protocol message to {@code dest} (in reply to {@code inReplyTo} unless {@link #NO_MSG_ID}). */
     private void send(String dest, Message message, long inReplyTo) {
-        long msgId = nextMsgId++;
         try {
-            beginLine(dest);
-            stdout.writeStartObject();
-            ProtocolCodec.write(message, stdout);
-            stdout.writeNumberField("msg_id", msgId);
-            if (inReplyTo != NO_MSG_ID) {
-                stdout.writeNumberField("in_reply_to", inReplyTo);
-            }
-            stdout.writeEndObject();
-            endLine();
+            stdout.write(sender(), dest, message, nextMsgId++, inReplyTo);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /** Opens an envelope to {@code dest}, up to its {@code body}. */
-    private void beginLine(String dest) throws IOException {
-        stdout.writeStartObject();
-        stdout.writeStringField("src", self == null ? "uninitialised" : self);
-        stdout.writeStringField("dest", dest);
-        stdout.writeFieldName("body");
-    }
-
-    private void endLine() throws IOException {
-        stdout.writeEndObject();
-        Json.endLine(stdout);
+    private String sender() {
+        return self == null ? "uninitialised" : self;
     }
 
     private long nowMicros() {
