@@ -22,11 +22,24 @@ public enum BootMode {
 
     /** Whether this boot of {@code nodeId} is a restart; records the boot for {@code auto}. */
     boolean isRestart(String nodeId, Path markerDir) {
+        return isRestart(nodeId, markerDir, this == AUTO ? parentKey() : null);
+    }
+
+    /** As {@link #isRestart(String, Path)}, with the {@link #parentKey()} looked up beforehand (for auto). */
+    boolean isRestart(String nodeId, Path markerDir, String parentKey) {
         return switch (this) {
             case START -> false;
             case RESTART -> true;
-            case AUTO -> !markFirstBoot(nodeId, markerDir);
+            case AUTO -> !markFirstBoot(nodeId, markerDir, parentKey);
         };
+    }
+
+    /**
+     * The key of this process's parent (the harness): {@link #processKey}. Looking it up is a few milliseconds of a
+     * start (the JDK's process machinery); the node does it on a thread of its own while the JVM starts up.
+     */
+    static String parentKey() {
+        return ProcessHandle.current().parent().map(BootMode::processKey).orElse("0-0");
     }
 
     /** The directory for the boot markers: under the system's temporary directory. */
@@ -34,8 +47,7 @@ public enum BootMode {
         return Path.of(System.getProperty("java.io.tmpdir"), "stagger-node-boots");
     }
 
-    private static boolean markFirstBoot(String nodeId, Path markerDir) {
-        String parent = ProcessHandle.current().parent().map(BootMode::processKey).orElse("0-0");
+    private static boolean markFirstBoot(String nodeId, Path markerDir, String parent) {
         StringBuilder safeId = new StringBuilder(nodeId.length());
         for (int i = 0; i < nodeId.length(); i++) {
             char c = nodeId.charAt(i);

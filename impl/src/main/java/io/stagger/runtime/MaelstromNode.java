@@ -64,6 +64,7 @@ public final class MaelstromNode {
     private final Outbox outbox = new Outbox();
     private StepObserver stepObserver = StepObserver.NONE;
     private Path markersToClean;
+    private final java.util.concurrent.FutureTask<String> parentKeyLookup;
 
     private String self;
     private Server server;
@@ -87,6 +88,25 @@ public final class MaelstromNode {
         this.stdout = new EnvelopeWriter(streaming, new BufferedOutputStream(out, 1 << 16));
         this.stderr = err;
         java.util.Arrays.fill(timerDeadlines, NOT_ARMED);
+        parentKeyLookup = new java.util.concurrent.FutureTask<>(BootMode::parentKey);
+        if (options.bootMode() == BootMode.AUTO) {
+            // Init needs it (rule 8 or 9): looked up alongside the rest of the start, not after init arrives.
+            Thread lookup = new Thread(parentKeyLookup, "boot-key");
+            lookup.setDaemon(true);
+            lookup.start();
+        }
+    }
+
+    /** The harness's process key, looked up by the thread the constructor started (or now, if that failed). */
+    private String parentKey() {
+        try {
+            return parentKeyLookup.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return BootMode.parentKey();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return BootMode.parentKey();
+        }
     }
 
     /** Tells {@code observer} of every step of this node's server (the trace, {@code --trace}); call before {@link #run}. */
@@ -375,7 +395,8 @@ public final class MaelstromNode {
         }
         Path markerDir = options.bootMarkerDir() == null
                 ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir());
-        boolean restart = options.bootMode().isRestart(self, markerDir);
+        boolean restart = options.bootMode().isRestart(self, markerDir,
+                options.bootMode() == BootMode.AUTO ? parentKey() : null);
         if (options.bootMode() == BootMode.AUTO) {
             markersToClean = markerDir;
         }
