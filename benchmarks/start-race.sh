@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start to init_ok, side by side: bin/stagger-node, and with a Maelstrom checkout also its demo/js/echo.js and
-# demo/python/echo.py, each sent the same init, in interleaved rounds (NodeProcess race): median, min, max, CPU time
+# demo/python/echo.py (run by the node and python3 found on PATH), each sent the same init, in interleaved rounds (NodeProcess race): median, min, max, CPU time
 # and peak resident memory by init_ok. Fetches nothing; a machine's load slows every contender of a round alike.
 #
 #   benchmarks/start-race.sh [--runs N] [--jdk JAVA_HOME]... [MAELSTROM_DIR]
@@ -41,14 +41,20 @@ for jdk in ${jdks[@]+"${jdks[@]}"}; do
   fi
   contenders+=("bin/stagger-node ($(version "$jdk/bin/java"))" "PATH=$jdk/bin:$PATH $root/bin/stagger-node")
 done
+# The demos run by their interpreters' own binaries, as the node runs by its java: a version manager's shim on PATH
+# (pyenv's python3 is a chain of shell scripts) would add its own start to theirs.
 if [[ -n "$maelstrom" ]]; then
   for demo in demo/js/echo.js demo/python/echo.py; do
-    if [[ ! -x "$maelstrom/$demo" ]]; then
-      echo "start-race.sh: no executable $maelstrom/$demo (give the root of a Maelstrom checkout)" >&2
+    if [[ ! -f "$maelstrom/$demo" ]]; then
+      echo "start-race.sh: no $maelstrom/$demo (give the root of a Maelstrom checkout)" >&2
       exit 2
     fi
-    contenders+=("maelstrom $demo" "$maelstrom/$demo")
   done
+  node_bin="$(readlink -f "$(command -v node)")"
+  python_bin="$(python3 -c 'import sys; print(sys.executable)')"
+  contenders+=("maelstrom demo/js/echo.js (node $("$node_bin" --version))" "$node_bin $maelstrom/demo/js/echo.js")
+  contenders+=("maelstrom demo/python/echo.py ($("$python_bin" --version 2>&1))" \
+    "$python_bin $maelstrom/demo/python/echo.py")
 fi
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$jar" io.stagger.bench.NodeProcess race 1 "${contenders[@]}" >/dev/null
