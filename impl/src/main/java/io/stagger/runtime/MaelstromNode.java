@@ -53,7 +53,8 @@ public final class MaelstromNode {
     private final NodeOptions options;
     private static final long NO_MSG_ID = EnvelopeReader.NO_MSG_ID;
 
-    private final EnvelopeReader envelopes;
+    private final com.fasterxml.jackson.core.JsonFactory streaming;
+    private EnvelopeReader envelopes; // made at the first line: a parser's classes are slow to initialise (NodeMain)
     private final EnvelopeWriter stdout;
     private final ArrayDeque<Object> taken = new ArrayDeque<>();
     private final PrintStream stderr;
@@ -83,8 +84,7 @@ public final class MaelstromNode {
     /** A node with {@code options} that writes to {@code out} and logs to {@code err}. */
     public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err) {
         this.options = options;
-        com.fasterxml.jackson.core.JsonFactory streaming = Json.streaming();
-        this.envelopes = new EnvelopeReader(streaming);
+        this.streaming = Json.streaming();
         this.stdout = new EnvelopeWriter(streaming, new BufferedOutputStream(out, 1 << 16));
         this.stderr = err;
         java.util.Arrays.fill(timerDeadlines, NOT_ARMED);
@@ -246,6 +246,9 @@ public final class MaelstromNode {
 
     /** Handles {@code line} if {@link EnvelopeReader} reads it and it needs no tree; false if it must be read as one. */
     private boolean handleStreamed(byte[] line) {
+        if (envelopes == null) {
+            envelopes = new EnvelopeReader(streaming);
+        }
         if (!envelopes.read(line, line.length)
                 || (server == null && envelopes.kind() != EnvelopeReader.Kind.INIT)) {
             return false;
