@@ -3,7 +3,6 @@ package io.stagger.bench;
 import io.stagger.core.Config;
 import io.stagger.core.Effects;
 import io.stagger.core.Group;
-import io.stagger.core.Message;
 import io.stagger.core.RankRule;
 import io.stagger.core.Role;
 import io.stagger.core.Server;
@@ -40,16 +39,20 @@ final class Groups {
     }
 
     /**
-     * Server {@code self} of {@code group} with the product's default configuration, after Start at time 0; a BACKUP
-     * has also heard its master's announcement at 0, which begins its detection (variant patient) as in a running
-     * group, so that its first tick is due at P.
+     * The product's default configuration with the start allowance at P (its least): with {@code patient}, a starting
+     * BACKUP's first detection tick is then due at P, where the steady state the benchmarks repeat begins.
      */
+    static final Config CONFIG = startAllowanceAtP(Config.defaults());
+
+    private static Config startAllowanceAtP(Config d) {
+        return new Config(d.variants(), d.detectionPeriod(), d.inquiryTimeout(), d.electionBase(), d.delayBounds(),
+                d.rankRule(), d.detectionPeriod());
+    }
+
+    /** Server {@code self} of {@code group} with {@link #CONFIG}, after Start at time 0. */
     static Server started(String self, Group group) {
-        Server server = new Server(self, group, Config.defaults());
+        Server server = new Server(self, group, CONFIG);
         server.start(0, Effects.NONE);
-        if (server.role() == Role.BACKUP) {
-            server.receiveDeclare(server.master(), new Message.Declare(server.master(), 0), 0, Effects.NONE);
-        }
         return server;
     }
 

@@ -7,10 +7,14 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,12 +23,19 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.stagger.bench.NodeProcess startup    [LAUNCHER [RUNS]]
  * java -cp benchmarks/target/benchmarks.jar io.stagger.bench.NodeProcess throughput [LAUNCHER [MESSAGES]]
+ * java -cp benchmarks/target/benchmarks.jar io.stagger.bench.NodeProcess race RUNS LABEL COMMAND [LABEL COMMAND ...]
  * </pre>
  *
  * {@code startup}: spawn the launcher (default {@code bin/stagger-node}), write {@code init} at once, and time from
  * the spawn to the {@code init_ok} line; RUNS times (default 10), then the median and the maximum.
  * {@code throughput}: after {@code init_ok}, pipe MESSAGES inquiries (default 200,000) from a BACKUP to the MASTER
  * and time until the last {@code inquiry_ok} comes back: protocol messages per second through stdin and stdout.
+ * {@code race}: start each COMMAND (words split at spaces; leading {@code NAME=VALUE} words set its environment) and
+ * time it from the spawn to its {@code init_ok}, RUNS rounds, every round starting each command once, in an order
+ * rotated from round to round, so that all share the machine's load alike; then per command the median, minimum and
+ * maximum, the CPU time the process had used by {@code init_ok}, and its peak resident memory by then (Linux). The
+ * commands get the same {@code init}, and nothing else, as Maelstrom's demos expect; {@code benchmarks/start-race.sh}
+ * runs it for the node beside Maelstrom's demos.
  */
 public final class NodeProcess {
     private static final String INIT = "{\"src\":\"c1\",\"dest\":\"n1\",\"body\":{\"type\":\"init\",\"msg_id\":1,"
@@ -41,8 +52,19 @@ public final class NodeProcess {
         switch (what) {
             case "startup" -> startup(launcher, args.length > 2 ? Integer.parseInt(args[2]) : 10);
             case "throughput" -> throughput(launcher, args.length > 2 ? Integer.parseInt(args[2]) : 200_000);
+            case "race" -> {
+                if (args.length < 4 || args.length % 2 != 0) {
+                    System.err.println("usage: NodeProcess race RUNS LABEL COMMAND [LABEL COMMAND ...]");
+                    System.exit(2);
+                }
+                List<Contender> contenders = new ArrayList<>();
+                for (int i = 2; i < args.length; i += 2) {
+                    contenders.add(Contender.parse(args[i], args[i + 1]));
+                }
+                race(Integer.parseInt(args[1]), contenders);
+            }
             default -> {
-                System.err.println("usage: NodeProcess startup|throughput [LAUNCHER [RUNS|MESSAGES]]");
+                System.err.println("usage: NodeProcess startup|throughput|race [LAUNCHER [RUNS|MESSAGES]]");
                 System.exit(2);
             }
         }
@@ -58,12 +80,107 @@ public final class NodeProcess {
                 runs, summary(measured[0]), summary(measured[1]));
     }
 
+    /** A command to start: a label, its words and its environment. */
+    record Contender(String label, List<String> command, Map<String, String> environment) {
+        static Contender parse(String label, String commandLine) {
+            Map<String, String> environment = new LinkedHashMap<>();
+            List<String> words = new ArrayList<>(List.of(commandLine.trim().split(" +")));
+            while (!words.isEmpty() && words.get(0).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                String word = words.remove(0);
+                environment.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+            }
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException("no command for " + label);
+            }
+            return new Contender(label, words, environment);
+        }
+    }
+
+    /** One start: wall time to {@code init_ok}, CPU time by then (-1 if unknown), peak resident kB by then (-1). */
+    record Start(double millis, double cpuMillis, long peakResidentKb) {}
+
+    private static void race(int runs, List<Contender> contenders) throws IOException, InterruptedException {
+        List<List<Start>> starts = race(runs, contenders, true);
+        System.out.printf(Locale.ROOT, "%nstart to init_ok, %d interleaved rounds:%n", runs);
+        System.out.printf(Locale.ROOT, "| %-40s | median ms | min ms | max ms | CPU ms (median) | peak RSS MB (max) |%n",
+                "command");
+        System.out.printf(Locale.ROOT, "| %-40s | --- | --- | --- | --- | --- |%n", "---");
+        for (int c = 0; c < contenders.size(); c++) {
+            List<Start> mine = starts.get(c);
+            double[] millis = mine.stream().mapToDouble(Start::millis).sorted().toArray();
+            double[] cpu = mine.stream().mapToDouble(Start::cpuMillis).sorted().toArray();
+            long peak = mine.stream().mapToLong(Start::peakResidentKb).max().orElse(-1);
+            System.out.printf(Locale.ROOT, "| %-40s | %.1f | %.1f | %.1f | %.1f | %s |%n", contenders.get(c).label(),
+                    median(millis), millis[0], millis[millis.length - 1], median(cpu),
+                    peak < 0 ? "-" : String.format(Locale.ROOT, "%.1f", peak / 1024.0));
+        }
+    }
+
+    /** Per contender, its {@code runs} starts: each round starts every contender once, from a rotating first one. */
+    static List<List<Start>> race(int runs, List<Contender> contenders, boolean print)
+            throws IOException, InterruptedException {
+        List<List<Start>> starts = new ArrayList<>();
+        for (int c = 0; c < contenders.size(); c++) {
+            starts.add(new ArrayList<>());
+        }
+        for (int round = 0; round < runs; round++) {
+            for (int k = 0; k < contenders.size(); k++) {
+                int c = (round + k) % contenders.size();
+                Contender contender = contenders.get(c);
+                ProcessBuilder builder = new ProcessBuilder(contender.command())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD);
+                builder.environment().putAll(contender.environment());
+                Start start = timeToInitOk(builder);
+                starts.get(c).add(start);
+                if (print) {
+                    System.out.printf(Locale.ROOT, "round %2d  %-40s %7.1f ms, %6.1f ms of CPU%n", round + 1,
+                            contender.label(), start.millis(), start.cpuMillis());
+                }
+            }
+        }
+        return starts;
+    }
+
+    private static Start timeToInitOk(ProcessBuilder builder) throws IOException, InterruptedException {
+        long startNanos = System.nanoTime();
+        Process node = builder.start();
+        Start start;
+        try (Writer stdin = stdinOf(node); BufferedReader stdout = stdoutOf(node)) {
+            stdin.write(INIT);
+            stdin.flush();
+            awaitLineContaining(stdout, "init_ok", node);
+            double millis = (System.nanoTime() - startNanos) / 1e6;
+            double cpuMillis = node.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(-1.0);
+            start = new Start(millis, cpuMillis, peakResidentKb(node.pid()));
+        }
+        finish(node);
+        return start;
+    }
+
+    /** The process's peak resident set (VmHWM) in kB, or -1 where /proc does not tell. */
+    private static long peakResidentKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     private static String summary(double[] millis) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
         int runs = sorted.length;
-        double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
-        return String.format(Locale.ROOT, "median %.1f ms, min %.1f ms, max %.1f ms", median, sorted[0],
+        return String.format(Locale.ROOT, "median %.1f ms, min %.1f ms, max %.1f ms", median(sorted), sorted[0],
                 sorted[runs - 1]);
     }
 
@@ -88,16 +205,10 @@ public final class NodeProcess {
         double[] millis = new double[runs];
         double[] cpuMillis = new double[runs];
         for (int run = 0; run < runs; run++) {
-            long startNanos = System.nanoTime();
-            Process node = spawn(launcher);
-            try (Writer stdin = stdinOf(node); BufferedReader stdout = stdoutOf(node)) {
-                stdin.write(INIT);
-                stdin.flush();
-                awaitLineContaining(stdout, "init_ok", node);
-                millis[run] = (System.nanoTime() - startNanos) / 1e6;
-                cpuMillis[run] = node.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(-1.0);
-            }
-            finish(node);
+            Start start = timeToInitOk(new ProcessBuilder(command(launcher))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD));
+            millis[run] = start.millis();
+            cpuMillis[run] = start.cpuMillis();
         }
         return new double[][] {millis, cpuMillis};
     }
@@ -144,10 +255,14 @@ public final class NodeProcess {
     }
 
     private static Process spawn(String launcher) throws IOException {
+        return new ProcessBuilder(command(launcher)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static List<String> command(String launcher) {
         List<String> command = new ArrayList<>();
         command.add(launcher);
         command.addAll(NODE_ARGS);
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return command;
     }
 
     private static Writer stdinOf(Process node) {

@@ -1,12 +1,14 @@
 package io.stagger.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.core.Message;
+import java.io.IOException;
 
 /**
- * Reads and writes the protocol messages of PROTOCOL.md §3 as Maelstrom bodies. Decoding checks every field's kind
- * and says exactly what is wrong; it never half-decodes.
+ * Reads and writes the protocol messages of PROTOCOL.md §3 as Maelstrom bodies. Writing streams; decoding a tree is
+ * the path of a line that {@link EnvelopeReader} declined: it checks every field's kind and says exactly what is
+ * wrong; it never half-decodes.
  */
 public final class ProtocolCodec {
     private ProtocolCodec() {}
@@ -31,27 +33,23 @@ public final class ProtocolCodec {
         };
     }
 
-    /** Writes {@code message}'s fields (and its {@code type}) into {@code body}. */
-    public static void encode(Message message, ObjectNode body) {
-        body.put("type", message.type());
+    /** Writes {@code message}'s {@code type} and fields into the body object that {@code body} is writing. */
+    public static void write(Message message, JsonGenerator body) throws IOException {
+        body.writeStringField("type", message.type());
         if (message instanceof Message.InquiryOk ok) {
-            putId(body, "master", ok.master());
-            body.put("epoch", ok.epoch());
+            if (ok.master() == null) {
+                body.writeNullField("master");
+            } else {
+                body.writeStringField("master", ok.master());
+            }
+            body.writeNumberField("epoch", ok.epoch());
         } else if (message instanceof Message.Declare declare) {
-            body.put("master", declare.master());
-            body.put("epoch", declare.epoch());
+            body.writeStringField("master", declare.master());
+            body.writeNumberField("epoch", declare.epoch());
         } else if (message instanceof Message.Revoke revoke) {
-            body.put("revoked", revoke.revoked());
-            body.put("master", revoke.master());
-            body.put("epoch", revoke.epoch());
-        }
-    }
-
-    private static void putId(ObjectNode body, String field, String id) {
-        if (id == null) {
-            body.putNull(field);
-        } else {
-            body.put(field, id);
+            body.writeStringField("revoked", revoke.revoked());
+            body.writeStringField("master", revoke.master());
+            body.writeNumberField("epoch", revoke.epoch());
         }
     }
 

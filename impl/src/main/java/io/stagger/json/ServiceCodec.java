@@ -2,7 +2,6 @@ package io.stagger.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -23,8 +22,6 @@ import java.util.Map;
  * bodies. Keys and values travel as JSON and are kept as their canonical JSON text.
  */
 public final class ServiceCodec {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ServiceCodec() {}
 
     /** Whether {@code type} is a message between replicas of the service. */
@@ -80,7 +77,7 @@ public final class ServiceCodec {
 
     /** The Maelstrom reply body for {@code result} of a request of {@code type}. */
     public static ObjectNode encodeResult(String type, KvResult result) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.NODES.objectNode();
         if (result instanceof KvResult.Fields fields) {
             body.put("type", type + "_ok");
             body.setAll((ObjectNode) parse(fields.json()));
@@ -195,7 +192,7 @@ public final class ServiceCodec {
 
     /** A ballot as JSON: {@code [round, id, incarnation]}. */
     public static ArrayNode ballot(Ballot ballot) {
-        ArrayNode array = JSON.createArrayNode();
+        ArrayNode array = Json.NODES.arrayNode();
         array.add(ballot.round());
         array.add(ballot.id());
         array.add(ballot.incarnation());
@@ -218,7 +215,7 @@ public final class ServiceCodec {
      * are written as they are, not parsed and written again: a snapshot of a large state costs a copy, not a parse.
      */
     private static ObjectNode state(Map<String, String> state) {
-        ObjectNode object = JSON.createObjectNode();
+        ObjectNode object = Json.NODES.objectNode();
         for (Map.Entry<String, String> entry : state.entrySet()) {
             object.putRawValue(entry.getKey(), new RawValue(entry.getValue()));
         }
@@ -304,7 +301,7 @@ public final class ServiceCodec {
     /** Parses canonical JSON text kept by the service back into a tree. */
     public static JsonNode parse(String json) {
         try {
-            return JSON.readTree(json);
+            return Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the service kept text that is not JSON: " + json, e);
         }

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * (rule 9, Restart). A Maelstrom-style harness restarts a killed node by running the same binary again and sending
  * {@code init} again, so {@code auto} tells the two apart by a marker file keyed by the harness process (the node's
  * parent: its pid and start time, since pids are reused) and the node id: the first boot under a harness process
- * creates it, every later one finds it. Markers of harness processes that are gone are removed on the way.
+ * creates it, every later one finds it. Markers of harness processes that are gone are removed after {@code init}
+ * is answered ({@link #removeMarkersOfGoneProcesses}).
  */
 public enum BootMode {
     /** Start if this is the first boot of this node id under this parent process, else Restart. */
@@ -21,11 +22,24 @@ public enum BootMode {
 
     /** Whether this boot of {@code nodeId} is a restart; records the boot for {@code auto}. */
     boolean isRestart(String nodeId, Path markerDir) {
+        return isRestart(nodeId, markerDir, this == AUTO ? parentKey() : null);
+    }
+
+    /** As {@link #isRestart(String, Path)}, with the {@link #parentKey()} looked up beforehand (for auto). */
+    boolean isRestart(String nodeId, Path markerDir, String parentKey) {
         return switch (this) {
             case START -> false;
             case RESTART -> true;
-            case AUTO -> !markFirstBoot(nodeId, markerDir);
+            case AUTO -> !markFirstBoot(nodeId, markerDir, parentKey);
         };
+    }
+
+    /**
+     * The key of this process's parent (the harness): {@link #processKey}. Looking it up is a few milliseconds of a
+     * start (the JDK's process machinery); the node does it on a thread of its own while the JVM starts up.
+     */
+    static String parentKey() {
+        return ProcessHandle.current().parent().map(BootMode::processKey).orElse("0-0");
     }
 
     /** The directory for the boot markers: under the system's temporary directory. */
@@ -33,13 +47,17 @@ public enum BootMode {
         return Path.of(System.getProperty("java.io.tmpdir"), "stagger-node-boots");
     }
 
-    private static boolean markFirstBoot(String nodeId, Path markerDir) {
-        String parent = ProcessHandle.current().parent().map(BootMode::processKey).orElse("0-0");
-        String safeId = nodeId.replaceAll("[^A-Za-z0-9_-]", "_");
+    private static boolean markFirstBoot(String nodeId, Path markerDir, String parent) {
+        StringBuilder safeId = new StringBuilder(nodeId.length());
+        for (int i = 0; i < nodeId.length(); i++) {
+            char c = nodeId.charAt(i);
+            boolean safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '-';
+            safeId.append(safe ? c : '_');
+        }
         Path marker = markerDir.resolve(parent + "-" + safeId);
         try {
             Files.createDirectories(markerDir);
-            removeMarkersOfGoneProcesses(markerDir);
             Files.createFile(marker);
             return true;
         } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -55,13 +73,17 @@ public enum BootMode {
         return process.pid() + "-" + started;
     }
 
-    /** Deletes the markers whose harness process (pid and start time) no longer runs; best effort. */
-    private static void removeMarkersOfGoneProcesses(Path markerDir) {
-        try (java.util.stream.Stream<Path> markers = Files.list(markerDir)) {
-            markers.forEach(marker -> {
+    /**
+     * Deletes the markers in {@code markerDir} whose harness process (pid and start time) no longer runs; best
+     * effort. Not needed to answer {@code init} (keys carry start times, so a stale marker never makes a restart):
+     * the node runs it once {@code init_ok} is out.
+     */
+    static void removeMarkersOfGoneProcesses(Path markerDir) {
+        try (java.nio.file.DirectoryStream<Path> markers = Files.newDirectoryStream(markerDir)) {
+            for (Path marker : markers) {
                 String[] parts = marker.getFileName().toString().split("-", 3);
-                if (parts.length < 3 || !parts[0].matches("[0-9]+") || !parts[1].matches("[0-9]+")) {
-                    return;
+                if (parts.length < 3 || !isDigits(parts[0]) || !isDigits(parts[1])) {
+                    continue;
                 }
                 String key = parts[0] + "-" + parts[1];
                 boolean alive = ProcessHandle.of(Long.parseLong(parts[0]))
@@ -73,9 +95,21 @@ public enum BootMode {
                         // another node removed it first, or the directory is not ours to clean: leave it
                     }
                 }
-            });
+            }
         } catch (IOException | RuntimeException e) {
             // cleaning is an optimisation; a marker left behind is harmless now that keys carry start times
         }
+    }
+
+    private static boolean isDigits(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

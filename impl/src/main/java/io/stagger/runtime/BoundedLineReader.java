@@ -1,30 +1,36 @@
 package io.stagger.runtime;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Reads lines of at most {@code maxChars} characters; the rest of a longer line is skipped, not buffered, so that a
- * line of 100 MB costs no more memory than a line of {@code maxChars}.
+ * Reads lines of UTF-8 bytes, each of at most {@code maxBytes}; the rest of a longer line is skipped, not buffered, so
+ * that a line of 100 MB costs no more memory than a line of {@code maxBytes}. A line is split at each {@code \n}
+ * byte (never part of a longer UTF-8 sequence), and a {@code \r} before it is dropped.
  */
 final class BoundedLineReader {
-    /** What {@link #next} returns for a line that was too long: its first characters and its full length. */
+    /** What {@link #next} returns for a line that was too long: its first characters and its length in bytes. */
     record Overlong(String head, long length) {}
 
-    private final Reader in;
-    private final int maxChars;
-    private final char[] buffer = new char[8192];
+    private static final int HEAD_BYTES = 80;
+
+    private final InputStream in;
+    private final int maxBytes;
+    private final byte[] buffer = new byte[1 << 16];
+    private byte[] line = new byte[256];
     private int position;
     private int limit;
 
-    BoundedLineReader(Reader in, int maxChars) {
+    BoundedLineReader(InputStream in, int maxBytes) {
         this.in = in;
-        this.maxChars = maxChars;
+        this.maxBytes = maxBytes;
     }
 
-    /** The next line as a {@link String}, an {@link Overlong} for a line over the bound, or {@code null} at EOF. */
+    /** The next line as a {@code byte[]} of exactly its bytes, an {@link Overlong}, or {@code null} at EOF. */
     Object next() throws IOException {
-        StringBuilder line = new StringBuilder();
+        int kept = 0;
         long length = 0;
         while (true) {
             if (position == limit) {
@@ -35,26 +41,60 @@ final class BoundedLineReader {
                     if (length == 0) {
                         return null;
                     }
-                    return length > maxChars ? new Overlong(line.toString(), length) : line.toString();
+                    return length > maxBytes ? overlong(kept, length) : line(kept);
                 }
             }
-            char c = buffer[position++];
-            if (c == '\n') {
-                if (length > maxChars) {
-                    return new Overlong(line.toString(), length);
-                }
-                int end = line.length();
-                if (end > 0 && line.charAt(end - 1) == '\r') {
-                    line.setLength(end - 1);
-                }
-                return line.toString();
+            int newline = position;
+            while (newline < limit && buffer[newline] != '\n') {
+                newline++;
             }
-            length++;
-            if (length <= maxChars) {
-                line.append(c);
-            } else if (line.length() > 80) {
-                line.setLength(80);
+            int count = newline - position;
+            if (length + count <= maxBytes) {
+                keep(kept, position, count);
+                kept += count;
+            } else if (kept < HEAD_BYTES) {
+                int head = Math.min(count, HEAD_BYTES - kept);
+                keep(kept, position, head);
+                kept += head;
             }
+            length += count;
+            position = newline;
+            if (newline < limit) {
+                position++;
+                if (length > maxBytes) {
+                    return overlong(kept, length);
+                }
+                if (kept > 0 && line[kept - 1] == '\r') {
+                    kept--;
+                }
+                return line(kept);
+            }
+        }
+    }
+
+    private void keep(int at, int from, int count) {
+        if (at + count > line.length) {
+            line = Arrays.copyOf(line, Math.max(at + count, Math.min(2 * line.length, maxBytes + 1)));
+        }
+        System.arraycopy(buffer, from, line, at, count);
+    }
+
+    private byte[] line(int kept) {
+        byte[] result = Arrays.copyOf(line, kept);
+        release();
+        return result;
+    }
+
+    private Overlong overlong(int kept, long length) {
+        Overlong result = new Overlong(new String(line, 0, Math.min(kept, HEAD_BYTES), StandardCharsets.UTF_8), length);
+        release();
+        return result;
+    }
+
+    /** Does not hold on to a buffer as large as the longest line. */
+    private void release() {
+        if (line.length > 1 << 16) {
+            line = new byte[256];
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.stagger.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.core.Role;
 import io.stagger.json.ErrorCode;
+import io.stagger.json.Json;
 import io.stagger.json.MalformedInput;
 import io.stagger.json.ServiceCodec;
 import io.stagger.service.Ballot;
@@ -67,7 +67,6 @@ final class KvService implements KvEffects {
         long nowMicros();
     }
 
-    private final ObjectMapper json = new ObjectMapper();
     private final Node node;
     private final KvReplica replica;
     private final Set<DeliberateBreak> breaks;
@@ -171,7 +170,7 @@ final class KvService implements KvEffects {
         copy.remove("in_reply_to");
         if (!copy.path("type").isTextual()) {
             // Found by fuzzing: never relay a body without a type. The master may have applied the request.
-            copy = json.createObjectNode();
+            copy = Json.NODES.objectNode();
             copy.put("type", "error");
             copy.put("code", ErrorCode.CRASH);
             copy.put("text", "the master's answer to the forwarded request was malformed; the outcome is unknown");
@@ -224,7 +223,7 @@ final class KvService implements KvEffects {
     // Forwarding and the name server.
 
     private void forward(String master, Handle handle, JsonNode body) {
-        ObjectNode forward = json.createObjectNode();
+        ObjectNode forward = Json.NODES.objectNode();
         forward.put("type", "kv_forward");
         forward.set("request", body.deepCopy());
         long msgId = node.send(master, forward, null);
@@ -232,7 +231,7 @@ final class KvService implements KvEffects {
     }
 
     private void lookUpMasterFor(PendingClient client) {
-        ObjectNode read = json.createObjectNode();
+        ObjectNode read = Json.NODES.objectNode();
         read.put("type", "read");
         read.put("key", NAME_KEY);
         long msgId = node.send(NAME_SERVICE, read, null);
@@ -243,7 +242,7 @@ final class KvService implements KvEffects {
         if (attempt > MAX_REGISTRATION_ATTEMPTS || !ballot.equals(replica.ballot()) || !replica.serving()) {
             return;
         }
-        ObjectNode read = json.createObjectNode();
+        ObjectNode read = Json.NODES.objectNode();
         read.put("type", "read");
         read.put("key", NAME_KEY);
         nameServerCalls.put(node.send(NAME_SERVICE, read, null), new Register(ballot, attempt));
@@ -268,7 +267,7 @@ final class KvService implements KvEffects {
                     node.log("the name server holds a malformed registration; overwriting it: " + current);
                 }
             }
-            ObjectNode cas = json.createObjectNode();
+            ObjectNode cas = Json.NODES.objectNode();
             cas.put("type", "cas");
             cas.put("key", NAME_KEY);
             if (current == null) {
@@ -296,7 +295,7 @@ final class KvService implements KvEffects {
             return;
         }
         if (message != lastEncoded) { // a message to every member is encoded once (a snapshot can be large)
-            lastEncodedBody = json.createObjectNode();
+            lastEncodedBody = Json.NODES.objectNode();
             ServiceCodec.encode(message, lastEncodedBody);
             lastEncoded = message;
         }
@@ -311,7 +310,7 @@ final class KvService implements KvEffects {
             reply.put("served_by", node.self());
         }
         if (handle.forwarded()) {
-            ObjectNode wrapper = json.createObjectNode();
+            ObjectNode wrapper = Json.NODES.objectNode();
             wrapper.put("type", "kv_forward_ok");
             wrapper.set("reply", reply);
             node.send(handle.replyTo(), wrapper, handle.msgId());

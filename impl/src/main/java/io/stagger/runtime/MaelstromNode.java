@@ -2,7 +2,6 @@ package io.stagger.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.core.Config;
 import io.stagger.core.Effects;
@@ -12,20 +11,21 @@ import io.stagger.core.Role;
 import io.stagger.core.Server;
 import io.stagger.core.StepObserver;
 import io.stagger.core.Timer;
+import io.stagger.json.EnvelopeReader;
+import io.stagger.json.EnvelopeWriter;
 import io.stagger.json.ErrorCode;
+import io.stagger.json.Json;
 import io.stagger.json.MalformedInput;
 import io.stagger.json.ProtocolCodec;
 import io.stagger.json.ServiceCodec;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,12 +36,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Drives the protocol core as a Maelstrom node: JSON lines in on stdin, JSON lines out on stdout, logs on stderr,
  * real timers. One thread (the caller of {@link #run}) owns the core and every timer; a reader thread only turns
- * stdin into lines. The runtime makes no protocol decision: it parses, validates, calls the core, and writes what
- * the core decided.
+ * stdin into lines, which the event loop takes in batches. The runtime makes no protocol decision: it parses,
+ * validates, calls the core, and writes what the core decided. Protocol messages, {@code init} and {@code master}
+ * are read by {@link EnvelopeReader} and written by one streaming generator, without a JSON tree; every other line
+ * (the service's, and anything the reader declines) is read as a tree.
  */
 public final class MaelstromNode {
-    /** Longest input line accepted, in characters; a longer one is skipped with a line on stderr. */
-    public static final int MAX_LINE_CHARS = 1 << 20;
+    /** Longest input line accepted, in bytes; a longer one is skipped with a line on stderr. */
+    public static final int MAX_LINE_BYTES = 1 << 20;
     /** Lines read ahead of the event thread; the reader blocks beyond it (back-pressure, bounded memory). */
     public static final int INBOX_CAPACITY = 4096;
 
@@ -49,8 +51,12 @@ public final class MaelstromNode {
     private static final long NOT_ARMED = Server.NOT_ARMED;
 
     private final NodeOptions options;
-    private final ObjectMapper json = new ObjectMapper();
-    private final Writer stdout;
+    private static final long NO_MSG_ID = EnvelopeReader.NO_MSG_ID;
+
+    private final com.fasterxml.jackson.core.JsonFactory streaming;
+    private EnvelopeReader envelopes; // made at the first line: a parser's classes are slow to initialise (NodeMain)
+    private final EnvelopeWriter stdout;
+    private final ArrayDeque<Object> taken = new ArrayDeque<>();
     private final PrintStream stderr;
     private final long startNanos = System.nanoTime();
     private final long startWallMicros = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH,
@@ -58,6 +64,8 @@ public final class MaelstromNode {
     private final long[] timerDeadlines = new long[Timer.values().length];
     private final Outbox outbox = new Outbox();
     private StepObserver stepObserver = StepObserver.NONE;
+    private Path markersToClean;
+    private final java.util.concurrent.FutureTask<String> parentKeyLookup;
 
     private String self;
     private Server server;
@@ -67,13 +75,38 @@ public final class MaelstromNode {
     private long elections; // ElectionTimeout steps: WAITING -> MASTER, a declaration (rule 5)
     private long revocations; // steps that sent revoke to every other member (rule 6, claim 23)
     private long revokesSent;
+    // The server's state before the step under way (beginStep, endStep).
+    private Role roleBefore;
+    private String masterBefore;
+    private long epochBefore;
+    private long revokesBefore;
 
     /** A node with {@code options} that writes to {@code out} and logs to {@code err}. */
     public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err) {
         this.options = options;
-        this.stdout = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.streaming = Json.streaming();
+        this.stdout = new EnvelopeWriter(streaming, new BufferedOutputStream(out, 1 << 16));
         this.stderr = err;
         java.util.Arrays.fill(timerDeadlines, NOT_ARMED);
+        parentKeyLookup = new java.util.concurrent.FutureTask<>(BootMode::parentKey);
+        if (options.bootMode() == BootMode.AUTO) {
+            // Init needs it (rule 8 or 9): looked up alongside the rest of the start, not after init arrives.
+            Thread lookup = new Thread(parentKeyLookup, "boot-key");
+            lookup.setDaemon(true);
+            lookup.start();
+        }
+    }
+
+    /** The harness's process key, looked up by the thread the constructor started (or now, if that failed). */
+    private String parentKey() {
+        try {
+            return parentKeyLookup.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return BootMode.parentKey();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return BootMode.parentKey();
+        }
     }
 
     /** Tells {@code observer} of every step of this node's server (the trace, {@code --trace}); call before {@link #run}. */
@@ -98,10 +131,25 @@ public final class MaelstromNode {
                     break;
                 }
                 fireDueTimers();
-                if (inbox.isEmpty()) {
-                    stdout.flush(); // everything decided so far leaves before the node waits
+                if (taken.isEmpty()) {
+                    inbox.drainTo(taken, INBOX_CAPACITY); // one hand-off for every line already read
                 }
-                Object input = inbox.poll(waitMicros(), TimeUnit.MICROSECONDS);
+                if (taken.isEmpty()) {
+                    stdout.flush(); // everything decided so far leaves before the node waits
+                    if (markersToClean != null) {
+                        BootMode.removeMarkersOfGoneProcesses(markersToClean); // after init_ok: init needs none of it
+                        markersToClean = null;
+                        continue;
+                    }
+                    Object input = inbox.poll(waitMicros(), TimeUnit.MICROSECONDS);
+                    if (input != null) {
+                        taken.add(input);
+                    }
+                }
+                Object input = taken.poll();
+                if (input == null) {
+                    continue;
+                }
                 if (input == END_OF_INPUT) {
                     break;
                 }
@@ -119,11 +167,16 @@ public final class MaelstromNode {
         }
     }
 
+    /** Writes out everything written so far. */
+    void flushOutput() throws IOException {
+        stdout.flush();
+    }
+
     private void handleInput(Object input) {
-        if (input instanceof String line) {
+        if (input instanceof byte[] line) {
             handleLine(line);
         } else if (input instanceof BoundedLineReader.Overlong overlong) {
-            log("ignored a line of " + overlong.length() + " characters (the limit is " + MAX_LINE_CHARS
+            log("ignored a line of " + overlong.length() + " bytes (the limit is " + MAX_LINE_BYTES
                     + "): " + overlong.head() + "…");
         }
     }
@@ -134,7 +187,8 @@ public final class MaelstromNode {
      * inbox, so the messages that arrived while it stood still go first.
      */
     private boolean drain(BlockingQueue<Object> inbox) {
-        for (Object input = inbox.poll(); input != null; input = inbox.poll()) {
+        inbox.drainTo(taken);
+        for (Object input = taken.poll(); input != null; input = taken.poll()) {
             if (input == END_OF_INPUT) {
                 return false;
             }
@@ -156,7 +210,7 @@ public final class MaelstromNode {
     }
 
     private void readLines(InputStream in, BlockingQueue<Object> inbox) {
-        BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
+        BoundedLineReader lines = new BoundedLineReader(in, MAX_LINE_BYTES);
         try {
             for (Object line = lines.next(); line != null; line = lines.next()) {
                 inbox.put(line);
@@ -176,14 +230,55 @@ public final class MaelstromNode {
     // ---------------------------------------------------------------------------------------------------------
     // Input.
 
-    /** Handles one input line; public for tests that drive the node without processes. */
+    /** Handles one input line (UTF-8, without its newline). */
+    private void handleLine(byte[] line) {
+        if (!handleStreamed(line)) {
+            handleTree(new String(line, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Handles one input line; for tests that drive the node without processes. */
     void handleLine(String line) {
+        if (!handleStreamed(line.getBytes(StandardCharsets.UTF_8))) {
+            handleTree(line);
+        }
+    }
+
+    /** Handles {@code line} if {@link EnvelopeReader} reads it and it needs no tree; false if it must be read as one. */
+    private boolean handleStreamed(byte[] line) {
+        if (envelopes == null) {
+            envelopes = new EnvelopeReader(streaming);
+        }
+        if (!envelopes.read(line, line.length)
+                || (server == null && envelopes.kind() != EnvelopeReader.Kind.INIT)) {
+            return false;
+        }
+        String src = envelopes.src();
+        long msgId = envelopes.msgId();
+        try {
+            switch (envelopes.kind()) {
+                case INIT -> init(src, envelopes.nodeId(), envelopes.nodeIds(), boxed(msgId));
+                case MASTER -> replyMaster(src, boxed(msgId));
+                case PROTOCOL -> receiveProtocol(src, envelopes.message(), msgId);
+            }
+        } catch (MalformedInput | IllegalArgumentException | IllegalStateException | AssertionError e) {
+            failed(src, boxed(msgId), e);
+        }
+        return true;
+    }
+
+    private static Long boxed(long msgId) {
+        return msgId == NO_MSG_ID ? null : msgId;
+    }
+
+    /** Handles one input line read as a JSON tree: any line {@link EnvelopeReader} declined. */
+    private void handleTree(String line) {
         if (line.isBlank()) {
             return;
         }
         JsonNode message;
         try {
-            message = json.readTree(line);
+            message = Json.mapper().readTree(line);
         } catch (JsonProcessingException e) {
             log("ignored a line that is not JSON: " + abbreviate(line));
             return;
@@ -206,11 +301,18 @@ public final class MaelstromNode {
         String type = typeNode.textValue();
         try {
             dispatch(src, type, body, msgId);
-        } catch (MalformedInput e) {
-            reject(src, msgId, e.code(), e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (MalformedInput | IllegalArgumentException | IllegalStateException | AssertionError e) {
+            failed(src, msgId, e);
+        }
+    }
+
+    /** Answers a request whose handling failed: with its error code, or as a crash for a broken invariant. */
+    private void failed(String src, Long msgId, Throwable e) {
+        if (e instanceof MalformedInput malformed) {
+            reject(src, msgId, malformed.code(), malformed.getMessage());
+        } else if (e instanceof IllegalArgumentException) {
             reject(src, msgId, ErrorCode.MALFORMED_REQUEST, e.getMessage());
-        } catch (IllegalStateException | AssertionError e) {
+        } else {
             // A broken invariant is a bug in the core: say so loudly, answer, and keep serving.
             e.printStackTrace(stderr);
             reject(src, msgId, ErrorCode.CRASH, "internal error: " + e);
@@ -231,7 +333,7 @@ public final class MaelstromNode {
                     "not initialised yet: a '" + type + "' arrived before 'init'");
         }
         if (ProtocolCodec.isProtocolType(type)) {
-            receiveProtocol(src, body, msgId);
+            receiveProtocol(src, ProtocolCodec.decode(body), msgId == null ? NO_MSG_ID : msgId);
         } else if (type.equals("master")) {
             replyMaster(src, msgId);
         } else if (src.equals(KvService.NAME_SERVICE) && body.has("in_reply_to")) {
@@ -271,13 +373,20 @@ public final class MaelstromNode {
             }
             ids.add(id.textValue());
         }
-        if (!ids.contains(nodeId.textValue())) {
+        init(src, nodeId.textValue(), ids, msgId);
+    }
+
+    private void init(String src, String nodeId, List<String> ids, Long msgId) throws MalformedInput {
+        if (server != null) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, "already initialised as " + self);
+        }
+        if (!ids.contains(nodeId)) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                    "init 'node_id' " + nodeId.textValue() + " is not in 'node_ids' " + ids);
+                    "init 'node_id' " + nodeId + " is not in 'node_ids' " + ids);
         }
         Config config = options.config();
         Group group = Group.of(ids, config.rankRule());
-        Server created = new Server(nodeId.textValue(), group, config);
+        Server created = new Server(nodeId, group, config);
         created.observeWith(stepObserver);
         self = created.self();
         server = created;
@@ -287,8 +396,13 @@ public final class MaelstromNode {
         if (!options.breaks().isEmpty()) {
             log("DELIBERATELY BROKEN (--break " + options.breaks() + "): for testing the checkers only");
         }
-        boolean restart = options.bootMode().isRestart(self, options.bootMarkerDir() == null
-                ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir()));
+        Path markerDir = options.bootMarkerDir() == null
+                ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir());
+        boolean restart = options.bootMode().isRestart(self, markerDir,
+                options.bootMode() == BootMode.AUTO ? parentKey() : null);
+        if (options.bootMode() == BootMode.AUTO) {
+            markersToClean = markerDir;
+        }
         log("init: " + self + " of " + group + ", " + config + (restart ? ", restarting (rule 9)" : ""));
         if (restart) {
             service.recover(nowMicros());
@@ -300,27 +414,28 @@ public final class MaelstromNode {
                 server.start(nowMicros(), outbox);
             }
         });
-        ObjectNode reply = json.createObjectNode();
+        ObjectNode reply = Json.NODES.objectNode();
         reply.put("type", "init_ok");
         send(src, reply, msgId);
     }
 
-    private void receiveProtocol(String src, JsonNode body, Long msgId) throws MalformedInput {
+    private void receiveProtocol(String src, Message message, long msgId) throws MalformedInput {
         if (!server.group().contains(src) || src.equals(self)) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
                     "a protocol message must come from another member of " + server.group().ids() + ", not " + src);
         }
-        Message message = ProtocolCodec.decode(body);
         outbox.replyTo(src, msgId);
         try {
-            stepAndLog(message.type() + " from " + src, () -> server.receive(src, message, nowMicros(), outbox));
+            beginStep(); // not stepAndLog: a message in the steady state allocates neither a lambda nor a text
+            server.receive(src, message, nowMicros(), outbox);
+            endStep(message.type(), src);
         } finally {
-            outbox.replyTo(null, null);
+            outbox.replyTo(null, NO_MSG_ID);
         }
     }
 
     private void replyMaster(String src, Long msgId) {
-        ObjectNode reply = json.createObjectNode();
+        ObjectNode reply = Json.NODES.objectNode();
         reply.put("type", "master_ok");
         if (server.master() == null) {
             reply.putNull("master");
@@ -344,9 +459,9 @@ public final class MaelstromNode {
             long deadline = timerDeadlines[timer.ordinal()];
             if (deadline != NOT_ARMED && deadline <= now) {
                 timerDeadlines[timer.ordinal()] = NOT_ARMED;
-                Role roleBefore = server.role();
+                Role before = server.role();
                 stepAndLog(timer.name().toLowerCase() + " timer", () -> server.timerFired(timer, now, outbox));
-                if (timer == Timer.ELECTION && roleBefore == Role.WAITING && server.role() == Role.MASTER) {
+                if (timer == Timer.ELECTION && before == Role.WAITING && server.role() == Role.MASTER) {
                     elections++; // rule 5 (Start makes rank 1 MASTER too, but that is no election)
                 }
             }
@@ -369,11 +484,21 @@ public final class MaelstromNode {
 
     /** Runs one step of the core and logs a change of role or master: the story a reader of stderr follows. */
     private void stepAndLog(String cause, Runnable step) {
-        Role roleBefore = server.role();
-        String masterBefore = server.master();
-        long epochBefore = server.epoch();
-        long revokesBefore = revokesSent;
+        beginStep();
         step.run();
+        endStep(cause, null);
+    }
+
+    /** Notes the server's state before a step, for {@link #endStep}. */
+    private void beginStep() {
+        roleBefore = server.role();
+        masterBefore = server.master();
+        epochBefore = server.epoch();
+        revokesBefore = revokesSent;
+    }
+
+    /** After a step caused by {@code cause} (a message from {@code from}, if not null): counts, service, log. */
+    private void endStep(String cause, String from) {
         if (revokesSent > revokesBefore) {
             revocations++;
         }
@@ -383,8 +508,8 @@ public final class MaelstromNode {
             service.masterChanged(server.master());
         }
         if (roleBefore != server.role() || masterChanged || epochBefore != server.epoch() || options.verbose()) {
-            log(cause + ": " + roleBefore + " -> " + server.role() + ", master "
-                    + (server.master() == null ? "none" : server.master()) + ", epoch " + server.epoch());
+            log(cause + (from == null ? "" : " from " + from) + ": " + roleBefore + " -> " + server.role()
+                    + ", master " + (server.master() == null ? "none" : server.master()) + ", epoch " + server.epoch());
         }
     }
 
@@ -396,7 +521,7 @@ public final class MaelstromNode {
             log("ignored a message from " + src + ": " + text);
             return;
         }
-        ObjectNode error = json.createObjectNode();
+        ObjectNode error = Json.NODES.objectNode();
         error.put("type", "error");
         error.put("code", code);
         error.put("text", text);
@@ -409,17 +534,25 @@ public final class MaelstromNode {
         if (inReplyTo != null) {
             body.put("in_reply_to", inReplyTo);
         }
-        ObjectNode envelope = json.createObjectNode();
-        envelope.put("src", self == null ? "uninitialised" : self);
-        envelope.put("dest", dest);
-        envelope.set("body", body);
         try {
-            stdout.write(json.writeValueAsString(envelope));
-            stdout.write('\n');
+            stdout.write(sender(), dest, body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return msgId;
+    }
+
+    /** Writes a protocol message to {@code dest} (in reply to {@code inReplyTo} unless {@link #NO_MSG_ID}). */
+    private void send(String dest, Message message, long inReplyTo) {
+        try {
+            stdout.write(sender(), dest, message, nextMsgId++, inReplyTo);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String sender() {
+        return self == null ? "uninitialised" : self;
     }
 
     private long nowMicros() {
@@ -487,22 +620,20 @@ public final class MaelstromNode {
     /** The core's effects, applied: messages become stdout lines, timers become deadlines of the event loop. */
     private final class Outbox implements Effects {
         private String replyTo;
-        private Long replyToMsgId;
+        private long replyToMsgId = NO_MSG_ID;
 
-        void replyTo(String to, Long msgId) {
+        void replyTo(String to, long msgId) {
             this.replyTo = to;
             this.replyToMsgId = msgId;
         }
 
         @Override
         public void send(String to, Message message) {
-            ObjectNode body = json.createObjectNode();
-            ProtocolCodec.encode(message, body);
             boolean isReply = message instanceof Message.InquiryOk && to.equals(replyTo);
             if (message instanceof Message.Revoke) {
                 revokesSent++;
             }
-            MaelstromNode.this.send(to, body, isReply ? replyToMsgId : null);
+            MaelstromNode.this.send(to, message, isReply ? replyToMsgId : NO_MSG_ID);
         }
 
         @Override

@@ -35,12 +35,23 @@ import picocli.CommandLine.Option;
             ""
         })
 public final class NodeMain implements Callable<Integer> {
+    // The defaults, shared by the annotations (picocli, --help) and the fields (the parse without picocli).
+    static final String DEFAULT_VARIANTS = "announce,epochs,patient,spaced";
+    static final String DEFAULT_P = "100ms";
+    static final String DEFAULT_T = "50ms";
+    static final String DEFAULT_B = "100ms";
+    static final String DEFAULT_D = "20ms";
+    static final String DEFAULT_RANK_RULE = "position";
+    static final String DEFAULT_BOOT = "auto";
+    static final String DEFAULT_SERVICE_RULE = "majority";
+    static final String DEFAULT_SNAPSHOT_PERIOD = "1000ms";
+    static final String DEFAULT_LATE_TIMER_SLACK = "5ms";
 
-    @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs,patient,spaced",
+    @Option(names = "--variants", paramLabel = "LIST", defaultValue = DEFAULT_VARIANTS,
             description = "Comma-separated fixes of PROTOCOL.md §5: announce, epochs, redirect, patient (no election"
                     + " without a fault), spaced (candidates P + D apart); 'none' for the claims' variant."
                     + " Default: ${DEFAULT-VALUE}.")
-    String variants;
+    String variants = DEFAULT_VARIANTS;
 
     @Option(names = "--start-allowance", paramLabel = "DURATION",
             description = "With patient: a starting BACKUP that has not heard from its master begins detection"
@@ -48,60 +59,60 @@ public final class NodeMain implements Callable<Integer> {
                     + " Default: 3s, or P if longer.")
     String startAllowance;
 
-    @Option(names = "--P", paramLabel = "DURATION", defaultValue = "100ms",
+    @Option(names = "--P", paramLabel = "DURATION", defaultValue = DEFAULT_P,
             description = "Detection period P: a BACKUP inquires of its master every P (and a MASTER re-declares"
                     + " every P with announce). Default: ${DEFAULT-VALUE}.")
-    String detectionPeriod;
+    String detectionPeriod = DEFAULT_P;
 
-    @Option(names = "--T", paramLabel = "DURATION", defaultValue = "50ms",
+    @Option(names = "--T", paramLabel = "DURATION", defaultValue = DEFAULT_T,
             description = "Inquiry time-out T: no reply within T and the master is taken as failed. Must be at least"
                     + " the inquiry round trip. Default: ${DEFAULT-VALUE}.")
-    String inquiryTimeout;
+    String inquiryTimeout = DEFAULT_T;
 
-    @Option(names = "--B", paramLabel = "DURATION", defaultValue = "100ms",
+    @Option(names = "--B", paramLabel = "DURATION", defaultValue = DEFAULT_B,
             description = "Base election delay B: the strongest candidate waits B. Default: ${DEFAULT-VALUE}.")
-    String electionBase;
+    String electionBase = DEFAULT_B;
 
-    @Option(names = "--D", paramLabel = "DURATION", defaultValue = "20ms",
+    @Option(names = "--D", paramLabel = "DURATION", defaultValue = DEFAULT_D,
             description = "Bound D on the one-way message delay between any two servers. Default: ${DEFAULT-VALUE}.")
-    String delayBound;
+    String delayBound = DEFAULT_D;
 
     @Option(names = "--delay-matrix", paramLabel = "FROM>TO=DURATION,...",
             description = "Per-pair bounds d(k, j), e.g. n1>n2=10ms,n2>n1=30ms; pairs not listed take --D.")
     String delayMatrix;
 
-    @Option(names = "--rank-rule", paramLabel = "RULE", defaultValue = "position",
+    @Option(names = "--rank-rule", paramLabel = "RULE", defaultValue = DEFAULT_RANK_RULE,
             description = "position: rank = position in init's node_ids (default); capability: a higher --capability"
                     + " gives a stronger rank, ties by id (claims 20-21).")
-    String rankRule;
+    String rankRule = DEFAULT_RANK_RULE;
 
     @Option(names = "--capability", paramLabel = "ID=NUMBER,...",
             description = "Capabilities (computational power or bandwidth) for --rank-rule capability, e.g."
                     + " n1=4,n2=8,n3=8.")
     String capability;
 
-    @Option(names = "--boot", paramLabel = "MODE", defaultValue = "auto",
+    @Option(names = "--boot", paramLabel = "MODE", defaultValue = DEFAULT_BOOT,
             description = "start: init forms the initial group (rule 8); restart: init means back from a crash with"
                     + " state lost (rule 9); auto: start on the first init of this node id under this harness"
                     + " process, restart after. Default: ${DEFAULT-VALUE}.")
-    String boot;
+    String boot = DEFAULT_BOOT;
 
     @Option(names = "--boot-marker-dir", paramLabel = "DIR",
             description = "Where --boot auto records first boots. Default: a folder in the system's temp directory.")
     String bootMarkerDir;
 
-    @Option(names = "--service-rule", paramLabel = "RULE", defaultValue = "majority",
+    @Option(names = "--service-rule", paramLabel = "RULE", defaultValue = DEFAULT_SERVICE_RULE,
             description = "How the key-value service acknowledges: majority (a write is answered once a majority of"
                     + " the group holds it; a new master serves from the most advanced state of a majority; see"
                     + " docs/SERVICE.md) or none (the claims alone: answer after applying locally; loses"
                     + " acknowledged writes across failovers, for comparison only). Default: ${DEFAULT-VALUE}.")
-    String serviceRule;
+    String serviceRule = DEFAULT_SERVICE_RULE;
 
-    @Option(names = "--snapshot-period", paramLabel = "DURATION", defaultValue = "1000ms",
+    @Option(names = "--snapshot-period", paramLabel = "DURATION", defaultValue = DEFAULT_SNAPSHOT_PERIOD,
             description = "How often the serving master sends its whole replicated state (key-value store and"
                     + " conference) to every backup, besides replicating each batch; 0 switches the snapshots off."
                     + " See docs/CONFERENCE.md. Default: ${DEFAULT-VALUE}.")
-    String snapshotPeriod;
+    String snapshotPeriod = DEFAULT_SNAPSHOT_PERIOD;
 
     @Option(names = "--break", paramLabel = "WHAT", split = ",",
             description = "Run a deliberately broken node, only to show that a checker catches it: access-check"
@@ -115,11 +126,11 @@ public final class NodeMain implements Callable<Integer> {
                     + " sessions.")
     Long incarnation;
 
-    @Option(names = "--late-timer-slack", paramLabel = "DURATION", defaultValue = "5ms",
+    @Option(names = "--late-timer-slack", paramLabel = "DURATION", defaultValue = DEFAULT_LATE_TIMER_SLACK,
             description = "A timer that fires later than this (the node was not scheduled: CPU starvation, a GC"
                     + " pause) first lets the input that queued up meanwhile be handled, so that a reply waiting in"
                     + " stdin is not timed out. Default: ${DEFAULT-VALUE}.")
-    String lateTimerSlack;
+    String lateTimerSlack = DEFAULT_LATE_TIMER_SLACK;
 
     @Option(names = "--trace", paramLabel = "FILE",
             description = "Append every protocol step as a JSON line to FILE (a directory: to DIR/<node id>.jsonl), "
@@ -129,14 +140,149 @@ public final class NodeMain implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Log every protocol step on stderr, not only role changes.")
     boolean verbose;
 
-    /** Entry point of the node process. */
+    /**
+     * Entry point of the node process. The command lines a harness uses ({@code --name value}, {@code --name=value},
+     * {@code -v}) are parsed by {@link #parseWithoutPicocli}: building picocli's model of the options is most of a
+     * start's CPU time. Anything else, and any option value that does not validate, goes to picocli, which gives
+     * {@code --help}, {@code --version} and every error text exactly as before.
+     */
     public static void main(String[] args) {
+        Thread warmUp = new Thread(new ParserWarmUp(), "parser-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        NodeMain direct = new NodeMain();
+        if (direct.parseWithoutPicocli(args) && direct.validates()) {
+            int exit;
+            try {
+                exit = direct.call();
+            } catch (RuntimeException e) {
+                System.err.println(failure(e));
+                exit = FAILED;
+            }
+            System.exit(exit);
+        }
         CommandLine commandLine = new CommandLine(new NodeMain());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("stagger-node: " + e.getMessage());
-            return 2;
+            cmd.getErr().println(failure(e));
+            return FAILED;
         });
         System.exit(commandLine.execute(args));
+    }
+
+    private static final int FAILED = 2;
+
+    /**
+     * Initialises Jackson's parser classes while the main thread parses the options and sets the node up. They hold
+     * BigDecimal constants, and from JDK 21 on BigDecimal's own initialisation computes 5^(2^16): 10-40 ms in the
+     * interpreter, most of a node's start on JDK 25, where the ahead-of-time cache has taken out nearly all else.
+     */
+    private static final class ParserWarmUp implements Runnable {
+        @Override
+        public void run() {
+            try {
+                Class.forName(com.fasterxml.jackson.core.json.async.NonBlockingJsonParser.class.getName(), true,
+                        NodeMain.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the main thread initialises it when it first parses, and reports what is wrong then
+            }
+        }
+    }
+
+    private static String failure(Exception e) {
+        return "stagger-node: " + e.getMessage();
+    }
+
+    private boolean validates() {
+        try {
+            options();
+            return true;
+        } catch (RuntimeException e) {
+            return false; // picocli runs the same validation and reports it
+        }
+    }
+
+    /**
+     * Sets the options from {@code args} if every argument is one of this command's options in a plain form: a
+     * long name with its value as the next argument or after {@code =}, or {@code -v}/{@code --verbose}, each at
+     * most once ({@code --break} may repeat). False, with nothing to be trusted, for anything picocli must see:
+     * help, version, an unknown or repeated option, a missing value, a value that starts with {@code -} or holds
+     * a quote, an argument file. {@code NodeMainTest} holds it to picocli's parse of the same arguments.
+     */
+    boolean parseWithoutPicocli(String[] args) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-v") || arg.equals("--verbose")) {
+                if (!seen.add("--verbose")) {
+                    return false;
+                }
+                verbose = true;
+                continue;
+            }
+            if (!arg.startsWith("--")) {
+                return false;
+            }
+            int equals = arg.indexOf('=');
+            String name = equals < 0 ? arg : arg.substring(0, equals);
+            String value;
+            if (equals >= 0) {
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                return false;
+            }
+            if (value.isEmpty() || value.startsWith("-") || value.indexOf('"') >= 0 || value.indexOf('\'') >= 0
+                    || (!name.equals("--break") && !seen.add(name)) || !setOption(name, value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sets the option {@code name} (a long name with a value) to {@code value}; false if there is no such option. */
+    private boolean setOption(String name, String value) {
+        switch (name) {
+            case "--variants" -> variants = value;
+            case "--start-allowance" -> startAllowance = value;
+            case "--P" -> detectionPeriod = value;
+            case "--T" -> inquiryTimeout = value;
+            case "--B" -> electionBase = value;
+            case "--D" -> delayBound = value;
+            case "--delay-matrix" -> delayMatrix = value;
+            case "--rank-rule" -> rankRule = value;
+            case "--capability" -> capability = value;
+            case "--boot" -> boot = value;
+            case "--boot-marker-dir" -> bootMarkerDir = value;
+            case "--service-rule" -> serviceRule = value;
+            case "--snapshot-period" -> snapshotPeriod = value;
+            case "--break" -> {
+                for (String what : value.split(",")) {
+                    if (what.isEmpty()) {
+                        return false;
+                    }
+                    breakList.add(what);
+                }
+            }
+            case "--incarnation" -> {
+                if (!isPlainNatural(value)) {
+                    return false; // picocli's conversion decides anything else (and says what is wrong)
+                }
+                incarnation = Long.parseLong(value);
+            }
+            case "--late-timer-slack" -> lateTimerSlack = value;
+            case "--trace" -> {
+                try {
+                    traceFile = Path.of(value);
+                } catch (java.nio.file.InvalidPathException e) {
+                    return false;
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -155,6 +301,19 @@ public final class NodeMain implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace " + traceFile, e);
         }
+    }
+
+    /** Whether {@code text} is 0 or up to 18 decimal digits without a leading zero: a long, read alike by all. */
+    private static boolean isPlainNatural(String text) {
+        if (text.length() > 18 || (text.length() > 1 && text.charAt(0) == '0')) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The options as a validated {@link NodeOptions}; throws {@link IllegalArgumentException} with a clear text. */

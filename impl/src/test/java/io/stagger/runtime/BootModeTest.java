@@ -31,6 +31,7 @@ class BootModeTest {
         // pids are reused: a harness that had our parent's pid long ago left its markers behind
         Files.createFile(markers.resolve(parentPid() + "-1-n1"));
         assertThat(BootMode.AUTO.isRestart("n1", markers)).isFalse();
+        BootMode.removeMarkersOfGoneProcesses(markers);
         assertThat(markers.resolve(parentPid() + "-1-n1")).as("the stale marker is removed").doesNotExist();
         assertThat(BootMode.AUTO.isRestart("n1", markers)).isTrue();
     }
@@ -40,6 +41,7 @@ class BootModeTest {
         BootMode.AUTO.isRestart("n1", markers);
         String live = BootMode.processKey(ProcessHandle.current().parent().orElseThrow()) + "-n1";
         BootMode.AUTO.isRestart("n2", markers);
+        BootMode.removeMarkersOfGoneProcesses(markers);
         assertThat(markers.resolve(live)).exists();
         assertThat(Files.list(markers).count()).isEqualTo(2);
     }

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 
@@ -17,7 +16,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class NodeDriver {
     private static final Field SERVER = field("server");
-    private static final Field STDOUT = field("stdout");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -43,11 +41,9 @@ public final class NodeDriver {
     public void handleLine(String line) {
         node.handleLine(line);
         try {
-            ((Writer) STDOUT.get(node)).flush();
+            node.flushOutput();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IllegalAccessException e) {
-            throw new AssertionError(e);
         }
     }
 
