@@ -1,0 +1,112 @@
+package io.stagger.harness.check.linear;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.stagger.harness.history.History;
+import io.stagger.harness.history.Op;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a history's operations become register operations, key by key (Jepsen's cas-register model, and Maelstrom's
+ * lin-kv where every value is a [key, value] pair and each key is its own register): read, write and cas; a failed
+ * operation did not happen, except a failed cas under {@link FailedCas#COMPARE_FAILED}, which says the register did
+ * not hold the expected value; an indeterminate read constrains nothing and is left out.
+ */
+public record RegisterModel(boolean keyed, FailedCas failedCas) {
+  /** What a failed cas means. */
+  public enum FailedCas {
+    /** It did not happen (Jepsen's and Maelstrom's reading: error codes are definite failures). */
+    DID_NOT_HAPPEN,
+    /** Its compare failed: the register held another value then (Porcupine's etcd model). */
+    COMPARE_FAILED;
+
+    public static FailedCas parse(String text) {
+      switch (text) {
+        case "did-not-happen":
+          return DID_NOT_HAPPEN;
+        case "compare-failed":
+          return COMPARE_FAILED;
+        default:
+          throw new IllegalArgumentException("a failed cas is did-not-happen or compare-failed, not " + text);
+      }
+    }
+
+    public String label() {
+      return this == DID_NOT_HAPPEN ? "did-not-happen" : "compare-failed";
+    }
+  }
+
+  /** The key of an unkeyed register's history. */
+  public static final String SINGLE_KEY = "register";
+
+  /** Maelstrom's lin-kv: per-key registers, a failed cas did not happen. */
+  public static final RegisterModel LIN_KV = new RegisterModel(true, FailedCas.DID_NOT_HAPPEN);
+
+  /**
+   * Each key's operations, keys in order (numbers by value, then the rest by text). An operation that is not a
+   * register's (another f, a malformed value) is an IllegalArgumentException naming its history index.
+   */
+  public List<KeyHistory> split(List<Op> ops) {
+    Map<String, KeyHistory> byKey = new LinkedHashMap<>();
+    Map<String, JsonNode> keyValues = new LinkedHashMap<>();
+    for (History.Pair pair : History.pairs(ops)) {
+      Op invoke = pair.invoke();
+      boolean indeterminate = pair.complete() == null || pair.complete().is(Op.Type.INFO);
+      String f = invoke.f();
+      if (!f.equals("read") && !f.equals("write") && !f.equals("cas")) {
+        throw new IllegalArgumentException("operation " + invoke.index() + " (" + f
+            + ") is not a register's read, write or cas");
+      }
+      boolean compareFailed = pair.failed() && f.equals("cas") && failedCas == FailedCas.COMPARE_FAILED;
+      if ((pair.failed() && !compareFailed) || (indeterminate && f.equals("read"))) {
+        continue;
+      }
+      JsonNode key = keyed ? part(invoke, invoke.value(), 0) : NullNode.instance;
+      JsonNode argument = keyed ? part(invoke, invoke.value(), 1) : invoke.value();
+      String keyText = keyed ? key.asText(key.toString()) : SINGLE_KEY;
+      KeyHistory history = byKey.computeIfAbsent(keyText, KeyHistory::new);
+      keyValues.putIfAbsent(keyText, key);
+      long completed = indeterminate ? KeyHistory.NEVER : pair.complete().time();
+      int process = invoke.process();
+      switch (f) {
+        case "read": {
+          JsonNode result = keyed ? part(pair.complete(), pair.complete().value(), 1) : pair.complete().value();
+          history.add(KeyHistory.Kind.READ, null, null, result, invoke.time(), completed, process, invoke.index());
+          break;
+        }
+        case "write":
+          history.add(KeyHistory.Kind.WRITE, argument, null, null, invoke.time(), completed, process, invoke.index());
+          break;
+        default:
+          if (argument == null || !argument.isArray() || argument.size() != 2) {
+            throw new IllegalArgumentException("operation " + invoke.index() + ": a cas takes [expected, new], not "
+                + argument);
+          }
+          history.add(compareFailed ? KeyHistory.Kind.CAS_COMPARE_FAILED : KeyHistory.Kind.CAS, argument.get(0),
+              argument.get(1), null, invoke.time(), completed, process, invoke.index());
+          break;
+      }
+    }
+    List<String> keys = new ArrayList<>(byKey.keySet());
+    keys.sort(Comparator.comparing((String k) -> !keyValues.get(k).isNumber())
+        .thenComparing((x, y) -> keyValues.get(x).isNumber() && keyValues.get(y).isNumber()
+            ? Double.compare(keyValues.get(x).asDouble(), keyValues.get(y).asDouble()) : x.compareTo(y)));
+    List<KeyHistory> histories = new ArrayList<>();
+    for (String key : keys) {
+      histories.add(byKey.get(key));
+    }
+    return histories;
+  }
+
+  private static JsonNode part(Op op, JsonNode value, int i) {
+    if (value == null || !value.isArray() || value.size() != 2) {
+      throw new IllegalArgumentException("operation " + op.index() + ": a keyed register's value is [key, value], "
+          + "not " + value);
+    }
+    return value.get(i);
+  }
+}
