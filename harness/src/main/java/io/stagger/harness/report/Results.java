@@ -170,15 +170,15 @@ public final class Results {
     }
   }
 
-  /**
-   * Writes results.json, history.jsonl, latency.svg, rate.svg, messages.svg and timeline.html into the run's
-   * directory, and the workload's own plot: stable-latency.svg (broadcast, g-set), counter.svg (pn-counter),
-   * offsets.svg (kafka).
-   */
-  public static void write(Path directory, RunConfig config, List<Op> ops, RunFigures figures, ObjectNode results)
-      throws IOException {
+  /** Writes a page per key that is not linearizable (named in results) and results.json. */
+  public static void writeAnalysis(Path directory, List<Op> ops, ObjectNode results) throws IOException {
+    LinearizabilityPage.writeAll(directory, ops, results);
     Files.writeString(directory.resolve("results.json"),
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
+  }
+
+  /** Writes history.jsonl: an operation per line. */
+  public static void writeHistory(Path directory, List<Op> ops) throws IOException {
     try (BufferedWriter history = Files.newBufferedWriter(directory.resolve("history.jsonl"),
         StandardCharsets.UTF_8)) {
       for (Op op : ops) {
@@ -186,6 +186,17 @@ public final class Results {
         history.write('\n');
       }
     }
+  }
+
+  /**
+   * Writes results.json (with linearizability/key-K.html for each key that is not linearizable), history.jsonl,
+   * latency.svg, rate.svg, messages.svg and timeline.html into the run's directory, and the workload's own plot: stable-latency.svg (broadcast, g-set), counter.svg (pn-counter),
+   * offsets.svg (kafka).
+   */
+  public static void write(Path directory, RunConfig config, List<Op> ops, RunFigures figures, ObjectNode results)
+      throws IOException {
+    writeAnalysis(directory, ops, results);
+    writeHistory(directory, ops);
     double endSeconds = ops.isEmpty() ? config.timeLimitSeconds() : ops.get(ops.size() - 1).time() / 1e9;
     LatencyPlot.write(ops, endSeconds, directory.resolve("latency.svg"));
     RatePlot.write(ops, endSeconds, directory.resolve("rate.svg"));
