@@ -85,9 +85,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
   Path store;
 
   private final PrintStream out;
+  private final PrintStream err;
 
-  public AnalyzeCommand(PrintStream out) {
+  public AnalyzeCommand(PrintStream out, PrintStream err) {
     this.out = out;
+    this.err = err;
   }
 
   public static void main(String[] args) {
@@ -96,7 +98,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   /** Runs the command line; returns its exit code. */
   public static int execute(PrintStream out, String... args) {
-    return CommandLines.execute("analyze", new AnalyzeCommand(out), args);
+    return execute(out, System.err, args);
+  }
+
+  /** Runs the command line with errors on err; returns its exit code. */
+  public static int execute(PrintStream out, PrintStream err, String... args) {
+    return CommandLines.execute("analyze", new AnalyzeCommand(out, err), err, args);
   }
 
   @Override
@@ -112,10 +119,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
       return history(budget, failed);
     } catch (IllegalArgumentException e) {
-      System.err.println("stagger analyze: " + e.getMessage());
+      err.println("stagger analyze: " + e.getMessage());
       return RunOutcome.ERROR;
     } catch (MalformedHistoryException e) {
-      System.err.println("stagger analyze: " + e.getMessage().replaceFirst("^line", file() + ": line"));
+      err.println("stagger analyze: " + e.getMessage().replaceFirst("^line", file() + ": line"));
       return RunOutcome.ERROR;
     }
   }
