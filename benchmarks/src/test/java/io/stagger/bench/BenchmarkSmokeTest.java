@@ -23,7 +23,8 @@ class BenchmarkSmokeTest {
     static Stream<Class<?>> benchmarks() {
         return Stream.of(DetectionPathBenchmark.class, DetectionStepBenchmark.class, InquiryTimeoutBenchmark.class, ElectionTimeoutBenchmark.class,
                 AnnounceBenchmark.class, ReceiveDeclareBenchmark.class, ReceiveRevokeBenchmark.class,
-                ElectionDelaysBenchmark.class, CodecBenchmark.class, NodeThroughputBenchmark.class, FailoverBenchmark.class);
+                ElectionDelaysBenchmark.class, CodecBenchmark.class, NodeThroughputBenchmark.class, FailoverBenchmark.class,
+                LinearizabilityBenchmark.class);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -114,7 +114,7 @@ public final class LinearizabilityPage {
     }
     long span = Math.max(1, end - start);
     long open = end + span / 20 + 1;
-    int width = Math.max(1200, Math.min(60_000, history.size() * 12));
+    int width = Math.max(1200, Math.min(100_000, history.size() * 40));
     double scale = (width - LEFT - 20) / (double) (open - start);
     Map<Integer, Integer> rows = new HashMap<>();
     for (int process : processes) {
@@ -139,8 +139,7 @@ public final class LinearizabilityPage {
       double x = LEFT + (from - start) * scale;
       double w = Math.max(3, (to - from) * scale);
       int y = TOP + rows.get(history.process(op)) * ROW;
-      String describe = history.describeWithTime(op) + ", process " + history.process(op) + ", history index "
-          + index + (order.containsKey(index) ? ", linearized " + order.get(index) + "." : "")
+      String describe = history.describeWithTime(op) + ", process " + history.process(op) + (order.containsKey(index) ? ", linearized " + order.get(index) + "." : "")
           + (kind.equals("stuck") ? ": its completion cannot be passed" : "")
           + (kind.equals("unplaceable") ? ": cannot be placed after the prefix" : "");
       svg.append("<g class=\"op ").append(kind).append(history.indeterminate(op) ? " indeterminate" : "")

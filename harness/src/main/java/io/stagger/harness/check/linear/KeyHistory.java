@@ -173,8 +173,9 @@ public final class KeyHistory {
     return what + (indeterminate(op) ? " (indeterminate)" : "");
   }
 
-  /** The operation in words with the time it began: "read → 3 invoked at 0.250 s". */
+  /** The operation in words with where it is in the history and when it began: "read → 3 (op 12, at 0.250 s)". */
   public String describeWithTime(int op) {
-    return describe(op) + " invoked at " + String.format(Locale.ROOT, "%.3f s", invokeNanos[op] / 1e9);
+    return describe(op) + " (op " + historyIndexes[op] + ", at " + String.format(Locale.ROOT, "%.3f s",
+        invokeNanos[op] / 1e9) + ")";
   }
 }

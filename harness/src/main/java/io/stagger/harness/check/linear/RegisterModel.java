@@ -51,8 +51,7 @@ public record RegisterModel(boolean keyed, FailedCas failedCas) {
    * register's (another f, a malformed value) is an IllegalArgumentException naming its history index.
    */
   public List<KeyHistory> split(List<Op> ops) {
-    Map<String, KeyHistory> byKey = new LinkedHashMap<>();
-    Map<String, JsonNode> keyValues = new LinkedHashMap<>();
+    Map<JsonNode, KeyHistory> byKey = new LinkedHashMap<>();
     for (History.Pair pair : History.pairs(ops)) {
       Op invoke = pair.invoke();
       boolean indeterminate = pair.complete() == null || pair.complete().is(Op.Type.INFO);
@@ -67,9 +66,11 @@ public record RegisterModel(boolean keyed, FailedCas failedCas) {
       }
       JsonNode key = keyed ? part(invoke, invoke.value(), 0) : NullNode.instance;
       JsonNode argument = keyed ? part(invoke, invoke.value(), 1) : invoke.value();
-      String keyText = keyed ? key.asText(key.toString()) : SINGLE_KEY;
-      KeyHistory history = byKey.computeIfAbsent(keyText, KeyHistory::new);
-      keyValues.putIfAbsent(keyText, key);
+      KeyHistory history = byKey.get(key);
+      if (history == null) {
+        history = new KeyHistory(keyed ? key.asText(key.toString()) : SINGLE_KEY);
+        byKey.put(key, history);
+      }
       long completed = indeterminate ? KeyHistory.NEVER : pair.complete().time();
       int process = invoke.process();
       switch (f) {
@@ -91,12 +92,11 @@ public record RegisterModel(boolean keyed, FailedCas failedCas) {
           break;
       }
     }
-    List<String> keys = new ArrayList<>(byKey.keySet());
-    keys.sort(Comparator.comparing((String k) -> !keyValues.get(k).isNumber())
-        .thenComparing((x, y) -> keyValues.get(x).isNumber() && keyValues.get(y).isNumber()
-            ? Double.compare(keyValues.get(x).asDouble(), keyValues.get(y).asDouble()) : x.compareTo(y)));
+    List<JsonNode> keys = new ArrayList<>(byKey.keySet());
+    keys.sort(Comparator.comparing((JsonNode k) -> !k.isNumber()).thenComparing((x, y) -> x.isNumber()
+        && y.isNumber() ? Double.compare(x.asDouble(), y.asDouble()) : byKey.get(x).key().compareTo(byKey.get(y).key())));
     List<KeyHistory> histories = new ArrayList<>();
-    for (String key : keys) {
+    for (JsonNode key : keys) {
       histories.add(byKey.get(key));
     }
     return histories;

@@ -76,7 +76,7 @@ class WglSearchTest {
     assertThat(verdict.prefix()).containsExactly(0, 1, 2);
     assertThat(verdict.stuck()).isEqualTo(3);
     assertThat(Arrays.stream(verdict.unplaceable()).boxed().toList()).containsExactly(3, 4);
-    assertThat(history.describeWithTime(3)).isEqualTo("read → 1 invoked at 0.000 s");
+    assertThat(history.describeWithTime(3)).isEqualTo("read → 1 (op 3, at 0.000 s)");
   }
 
   @Test
