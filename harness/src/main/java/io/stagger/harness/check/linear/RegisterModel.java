@@ -2,10 +2,10 @@ package io.stagger.harness.check.linear;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.stagger.harness.history.History;
 import io.stagger.harness.history.Op;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,45 +52,30 @@ public record RegisterModel(boolean keyed, FailedCas failedCas) {
    */
   public List<KeyHistory> split(List<Op> ops) {
     Map<JsonNode, KeyHistory> byKey = new LinkedHashMap<>();
-    for (History.Pair pair : History.pairs(ops)) {
-      Op invoke = pair.invoke();
-      boolean indeterminate = pair.complete() == null || pair.complete().is(Op.Type.INFO);
-      String f = invoke.f();
-      if (!f.equals("read") && !f.equals("write") && !f.equals("cas")) {
-        throw new IllegalArgumentException("operation " + invoke.index() + " (" + f
-            + ") is not a register's read, write or cas");
-      }
-      boolean compareFailed = pair.failed() && f.equals("cas") && failedCas == FailedCas.COMPARE_FAILED;
-      if ((pair.failed() && !compareFailed) || (indeterminate && f.equals("read"))) {
+    // One pass, pairing each completion with its process's open invocation (History.pairs' pairing, without its
+    // lists): an invocation left open, or replaced by its process's next, never completed.
+    Map<Integer, Op> open = new HashMap<>();
+    List<Op> neverCompleted = new ArrayList<>();
+    for (Op op : ops) {
+      if (op.process() == Op.NEMESIS) {
         continue;
       }
-      JsonNode key = keyed ? part(invoke, invoke.value(), 0) : NullNode.instance;
-      JsonNode argument = keyed ? part(invoke, invoke.value(), 1) : invoke.value();
-      KeyHistory history = byKey.get(key);
-      if (history == null) {
-        history = new KeyHistory(keyed ? key.asText(key.toString()) : SINGLE_KEY);
-        byKey.put(key, history);
-      }
-      long completed = indeterminate ? KeyHistory.NEVER : pair.complete().time();
-      int process = invoke.process();
-      switch (f) {
-        case "read": {
-          JsonNode result = keyed ? part(pair.complete(), pair.complete().value(), 1) : pair.complete().value();
-          history.add(KeyHistory.Kind.READ, null, null, result, invoke.time(), completed, process, invoke.index());
-          break;
+      if (op.is(Op.Type.INVOKE)) {
+        Op replaced = open.put(op.process(), op);
+        if (replaced != null) {
+          neverCompleted.add(replaced);
         }
-        case "write":
-          history.add(KeyHistory.Kind.WRITE, argument, null, null, invoke.time(), completed, process, invoke.index());
-          break;
-        default:
-          if (argument == null || !argument.isArray() || argument.size() != 2) {
-            throw new IllegalArgumentException("operation " + invoke.index() + ": a cas takes [expected, new], not "
-                + argument);
-          }
-          history.add(compareFailed ? KeyHistory.Kind.CAS_COMPARE_FAILED : KeyHistory.Kind.CAS, argument.get(0),
-              argument.get(1), null, invoke.time(), completed, process, invoke.index());
-          break;
+      } else {
+        Op invoke = open.remove(op.process());
+        if (invoke != null) {
+          add(byKey, invoke, op);
+        }
       }
+    }
+    neverCompleted.addAll(open.values());
+    neverCompleted.sort(Comparator.comparingInt(Op::index));
+    for (Op invoke : neverCompleted) {
+      add(byKey, invoke, null);
     }
     List<JsonNode> keys = new ArrayList<>(byKey.keySet());
     keys.sort(Comparator.comparing((JsonNode k) -> !k.isNumber()).thenComparing((x, y) -> x.isNumber()
@@ -100,6 +85,47 @@ public record RegisterModel(boolean keyed, FailedCas failedCas) {
       histories.add(byKey.get(key));
     }
     return histories;
+  }
+
+  private void add(Map<JsonNode, KeyHistory> byKey, Op invoke, Op complete) {
+    boolean indeterminate = complete == null || complete.is(Op.Type.INFO);
+    boolean failed = complete != null && complete.is(Op.Type.FAIL);
+    String f = invoke.f();
+    if (!f.equals("read") && !f.equals("write") && !f.equals("cas")) {
+      throw new IllegalArgumentException("operation " + invoke.index() + " (" + f
+          + ") is not a register's read, write or cas");
+    }
+    boolean compareFailed = failed && f.equals("cas") && failedCas == FailedCas.COMPARE_FAILED;
+    if ((failed && !compareFailed) || (indeterminate && f.equals("read"))) {
+      return;
+    }
+    JsonNode key = keyed ? part(invoke, invoke.value(), 0) : NullNode.instance;
+    JsonNode argument = keyed ? part(invoke, invoke.value(), 1) : invoke.value();
+    KeyHistory history = byKey.get(key);
+    if (history == null) {
+      history = new KeyHistory(keyed ? key.asText(key.toString()) : SINGLE_KEY);
+      byKey.put(key, history);
+    }
+    long completed = indeterminate ? KeyHistory.NEVER : complete.time();
+    int process = invoke.process();
+    switch (f) {
+      case "read": {
+        JsonNode result = keyed ? part(complete, complete.value(), 1) : complete.value();
+        history.add(KeyHistory.Kind.READ, null, null, result, invoke.time(), completed, process, invoke.index());
+        break;
+      }
+      case "write":
+        history.add(KeyHistory.Kind.WRITE, argument, null, null, invoke.time(), completed, process, invoke.index());
+        break;
+      default:
+        if (argument == null || !argument.isArray() || argument.size() != 2) {
+          throw new IllegalArgumentException("operation " + invoke.index() + ": a cas takes [expected, new], not "
+              + argument);
+        }
+        history.add(compareFailed ? KeyHistory.Kind.CAS_COMPARE_FAILED : KeyHistory.Kind.CAS, argument.get(0),
+            argument.get(1), null, invoke.time(), completed, process, invoke.index());
+        break;
+    }
   }
 
   private static JsonNode part(Op op, JsonNode value, int i) {

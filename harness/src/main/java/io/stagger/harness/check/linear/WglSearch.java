@@ -61,31 +61,58 @@ public final class WglSearch {
 
   /** Orders the entries by time; a completion before an invocation at the same instant (it finished first). */
   private void link() {
-    int entryCount = 0;
-    long[] keys = new long[2 * n];
-    Integer[] order = new Integer[2 * n];
+    int[] entries = new int[2 * n];
+    int count = 0;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
     for (int op = 0; op < n; op++) {
-      order[entryCount++] = call(op);
+      entries[count++] = call(op);
       if (!history.indeterminate(op)) {
-        order[entryCount++] = ret(op);
+        entries[count++] = ret(op);
       }
+      first = Math.min(first, history.invokeNanos(op));
+      last = Math.max(last, history.indeterminate(op) ? history.invokeNanos(op) : history.completeNanos(op));
     }
-    Integer[] entries = Arrays.copyOf(order, entryCount);
-    Arrays.sort(entries, (x, y) -> {
-      int byTime = Long.compare(time(x), time(y));
-      if (byTime != 0) {
-        return byTime;
-      }
-      return Boolean.compare(isCall(x), isCall(y));
-    });
-    int last = HEAD;
+    entries = Arrays.copyOf(entries, count);
+    sort(entries, first, last);
+    int previous = HEAD;
     prev[HEAD] = NIL;
     for (int e : entries) {
-      next[last] = e;
-      prev[e] = last;
-      last = e;
+      next[previous] = e;
+      prev[e] = previous;
+      previous = e;
     }
-    next[last] = NIL;
+    next[previous] = NIL;
+  }
+
+  /**
+   * Sorts entries by (time, completion first): as packed longs (time since the first, then the kind, then the
+   * entry) where they fit, which is a primitive sort without boxing; else with a comparator.
+   */
+  private void sort(int[] entries, long first, long last) {
+    int entryBits = 64 - Long.numberOfLeadingZeros(Math.max(1, 2L * n));
+    long span = last - first;
+    if (n > 0 && span >= 0 && 64 - Long.numberOfLeadingZeros(Math.max(1, span)) + 1 + entryBits <= 63) {
+      long[] packed = new long[entries.length];
+      for (int i = 0; i < entries.length; i++) {
+        int e = entries[i];
+        packed[i] = (((time(e) - first) << 1 | (isCall(e) ? 1 : 0)) << entryBits) | e;
+      }
+      Arrays.sort(packed);
+      long mask = (1L << entryBits) - 1;
+      for (int i = 0; i < entries.length; i++) {
+        entries[i] = (int) (packed[i] & mask);
+      }
+      return;
+    }
+    Integer[] boxed = Arrays.stream(entries).boxed().toArray(Integer[]::new);
+    Arrays.sort(boxed, (x, y) -> {
+      int byTime = Long.compare(time(x), time(y));
+      return byTime != 0 ? byTime : Boolean.compare(isCall(x), isCall(y));
+    });
+    for (int i = 0; i < entries.length; i++) {
+      entries[i] = boxed[i];
+    }
   }
 
   private long time(int entry) {
