@@ -122,17 +122,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
       err.println("stagger analyze: " + e.getMessage());
       return RunOutcome.ERROR;
     } catch (MalformedHistoryException e) {
-      err.println("stagger analyze: " + e.getMessage().replaceFirst("^line", file() + ": line"));
+      err.println("stagger analyze: " + historyFile + ": " + e.getMessage());
       return RunOutcome.ERROR;
     }
   }
 
-  private String file() {
-    return String.valueOf(historyFile != null ? historyFile : directory.resolve("history.jsonl"));
-  }
-
   /** DIR is a run, or holds runs: each workload's latest. */
-  private int storedRuns(Budget budget, RegisterModel.FailedCas failed) throws IOException, MalformedHistoryException {
+  private int storedRuns(Budget budget, RegisterModel.FailedCas failed) throws IOException {
     if (Files.exists(directory.resolve("history.jsonl"))) {
       return storedRun(directory, budget, failed);
     }
@@ -151,16 +147,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     int exit = RunOutcome.VALID;
     for (Path run : runs) {
-      Path saved = directory;
-      directory = run;
       exit = Math.max(exit, storedRun(run, budget, failed));
-      directory = saved;
     }
     return exit;
   }
 
-  private int storedRun(Path run, Budget budget, RegisterModel.FailedCas failed)
-      throws IOException, MalformedHistoryException {
+  private int storedRun(Path run, Budget budget, RegisterModel.FailedCas failed) throws IOException {
     Path resultsFile = run.resolve("results.json");
     if (!Files.exists(resultsFile)) {
       throw new IllegalArgumentException(run + " has no results.json: the run did not finish");
@@ -172,7 +164,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
       throw new IllegalArgumentException(resultsFile + " names no known workload (test.workload: \"" + workload
           + "\")");
     }
-    List<Op> ops = HistoryFormats.read(run.resolve("history.jsonl"), HistoryFormats.Format.JSONL);
+    List<Op> ops;
+    try {
+      ops = HistoryFormats.read(run.resolve("history.jsonl"), HistoryFormats.Format.JSONL);
+    } catch (MalformedHistoryException e) {
+      throw new IllegalArgumentException(run.resolve("history.jsonl") + ": " + e.getMessage());
+    }
     int nodeCount = test.path("nodeCount").asInt(1);
     Checker checker = workload.equals("lin-kv") ? new LinKvChecker(new RegisterModel(true, failed), budget)
         : Workloads.create(workload, test.path("topology").asText("grid"), test.path("keyCount").asInt(5),
