@@ -3,6 +3,7 @@ package io.stagger.bench;
 import io.stagger.core.Config;
 import io.stagger.core.Effects;
 import io.stagger.core.Group;
+import io.stagger.core.Message;
 import io.stagger.core.RankRule;
 import io.stagger.core.Role;
 import io.stagger.core.Server;
@@ -38,10 +39,17 @@ final class Groups {
         return Group.of(ids(n), new RankRule.ByPosition());
     }
 
-    /** Server {@code self} of {@code group} with the product's default configuration, after Start at time 0. */
+    /**
+     * Server {@code self} of {@code group} with the product's default configuration, after Start at time 0; a BACKUP
+     * has also heard its master's announcement at 0, which begins its detection (variant patient) as in a running
+     * group, so that its first tick is due at P.
+     */
     static Server started(String self, Group group) {
         Server server = new Server(self, group, Config.defaults());
         server.start(0, Effects.NONE);
+        if (server.role() == Role.BACKUP) {
+            server.receiveDeclare(server.master(), new Message.Declare(server.master(), 0), 0, Effects.NONE);
+        }
         return server;
     }
 

@@ -24,6 +24,7 @@ class BenchmarkSmokeTest {
         return Stream.of(DetectionPathBenchmark.class, DetectionStepBenchmark.class, InquiryTimeoutBenchmark.class, ElectionTimeoutBenchmark.class,
                 AnnounceBenchmark.class, ReceiveDeclareBenchmark.class, ReceiveRevokeBenchmark.class,
                 ElectionDelaysBenchmark.class, CodecBenchmark.class, NodeThroughputBenchmark.class, FailoverBenchmark.class,
+                TxnCheckerBenchmark.class,
                 LinearizabilityBenchmark.class);
     }
 

@@ -6,12 +6,15 @@ import io.stagger.harness.check.Checker;
 import io.stagger.harness.check.PnCounterChecker;
 import io.stagger.harness.check.LinKvChecker;
 import io.stagger.harness.check.SetChecker;
+import io.stagger.harness.check.TxnCheck;
 import io.stagger.harness.check.linear.Budget;
 import io.stagger.harness.check.linear.RegisterModel;
 import io.stagger.harness.history.HistoryFormats;
 import io.stagger.harness.history.MalformedHistoryException;
 import io.stagger.harness.history.Op;
 import io.stagger.harness.report.Results;
+import io.stagger.harness.workload.TxnWorkload;
+import io.stagger.txn.ConsistencyModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -58,7 +62,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "NAME",
       description = "With --history: cas-register, register, kv (a register per key: values [key, value]), set, "
-          + "counter.")
+          + "counter, list-append, rw-register (transactions: f txn, values [[f k v] ...]).")
   String model;
 
   @Option(names = "--format", paramLabel = "FORMAT",
@@ -79,6 +83,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "60",
       description = "The linearizability search's budget per key, in seconds (default: ${DEFAULT-VALUE}).")
   long maxSeconds;
+
+  @Option(names = "--consistency-models", paramLabel = "MODELS", split = ",", defaultValue = "strict-serializable",
+      description = "With --model list-append or rw-register: the models the history must satisfy, comma-separated: "
+          + "read-uncommitted, read-committed, snapshot-isolation, serializable, strict-serializable "
+          + "(default: ${DEFAULT-VALUE}).")
+  List<String> consistencyModels;
 
   @Option(names = "--store", paramLabel = "DIR", defaultValue = "store",
       description = "With --history: results go to DIR/analyze/<timestamp>/ (default: ${DEFAULT-VALUE}).")
@@ -173,12 +183,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     int nodeCount = test.path("nodeCount").asInt(1);
     Checker checker = workload.equals("lin-kv") ? new LinKvChecker(new RegisterModel(true, failed), budget)
         : Workloads.create(workload, test.path("topology").asText("grid"), test.path("keyCount").asInt(5),
-            test.path("maxWritesPerKey").asInt(16), nodeCount, test.path("concurrency").asInt(nodeCount)).checker();
+            test.path("maxWritesPerKey").asInt(16), nodeCount, test.path("concurrency").asInt(nodeCount),
+            txnOptions(stored, test)).checker();
     List<String> problems = new ArrayList<>();
     stored.path("problems").forEach(p -> problems.add(p.asText()));
     ObjectNode results = Json.object();
     Results.judge(results, checker, ops, IntStream.rangeClosed(1, nodeCount).mapToObj(i -> "n" + i).toList(),
-        test.path("maxDualMasterMillis").asDouble(-1), test.path("availability").asText(null), problems);
+        test.path("maxDualMasterMillis").asDouble(-1), test.path("availability").asText(null), problems, run);
     stored.fields().forEachRemaining(field -> {
       if (!results.has(field.getKey())) {
         results.set(field.getKey(), field.getValue());
@@ -199,7 +210,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (!Files.isRegularFile(historyFile)) {
       throw new IllegalArgumentException("no such file: " + historyFile);
     }
-    Checker checker = checker(model, budget, failed);
+    Checker checker = checker(model, budget, failed, consistencyModels);
     HistoryFormats.Format form = format != null ? HistoryFormats.Format.parse(format)
         : HistoryFormats.guess(historyFile);
     List<Op> ops = HistoryFormats.read(historyFile, form);
@@ -207,7 +218,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
       ops = FinalReads.mark(ops);
     }
     ObjectNode results = Json.object();
-    Results.judge(results, checker, ops, List.of(), -1, null, List.of());
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
+    Path run = store.toAbsolutePath().normalize().resolve("analyze").resolve(stamp);
+    Files.createDirectories(run);
+    Results.judge(results, checker, ops, List.of(), -1, null, List.of(), run);
     // The model's verdict is the history's: Jepsen's stats (some kind of operation never succeeded) is reported only.
     JsonNode verdict = results.path("workload").path("valid?");
     results.set("valid?", verdict);
@@ -222,9 +236,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     test.put("format", form.name().toLowerCase(java.util.Locale.ROOT));
     test.put("failed-cas", failed.label());
     test.put("workload", "analyze");
-    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
-    Path run = store.toAbsolutePath().normalize().resolve("analyze").resolve(stamp);
-    Files.createDirectories(run);
     Results.writeHistory(run, ops);
     Results.writeAnalysis(run, ops, results);
     RunOutcome outcome = new RunOutcome(Results.exitCode(results), run, results);
@@ -232,7 +243,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
     return outcome.exitCode();
   }
 
-  private static Checker checker(String model, Budget budget, RegisterModel.FailedCas failed) {
+  /**
+   * The transactional workloads' options of a stored run: the consistency models its checker was asked for (in its
+   * results), the rest as the workload's defaults (they shape the generator, not the checker).
+   */
+  private static TxnWorkload.Options txnOptions(JsonNode stored, JsonNode test) {
+    List<String> models = new ArrayList<>();
+    stored.path("workload").path("consistency-models").forEach(m -> models.add(m.asText()));
+    return new TxnWorkload.Options(TxnWorkload.Options.MAELSTROM.maxTxnLength(), test.path("maxWritesPerKey").asInt(
+        TxnWorkload.Options.MAELSTROM.maxWritesPerKey()), models.isEmpty()
+        ? TxnWorkload.Options.MAELSTROM.consistencyModels() : models);
+  }
+
+  private static Checker checker(String model, Budget budget, RegisterModel.FailedCas failed,
+      List<String> consistencyModels) {
     switch (model) {
       case "cas-register":
       case "register":
@@ -245,8 +269,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return new PnCounterChecker();
       case "list-append":
       case "rw-register":
-        throw new IllegalArgumentException("the " + model + " model needs the transactional checker, which this "
-            + "build does not have yet");
+        EnumSet<ConsistencyModel> models = EnumSet.noneOf(ConsistencyModel.class);
+        consistencyModels.forEach(m -> models.add(ConsistencyModel.parse(m)));
+        return new TxnCheck(io.stagger.txn.Workload.parse(model), models);
       default:
         throw new IllegalArgumentException("unknown model " + model + "; one of " + MODELS);
     }

@@ -4,6 +4,7 @@ import io.stagger.harness.nemesis.Fault;
 import io.stagger.harness.net.Latency;
 import io.stagger.harness.workload.Defaults;
 import io.stagger.harness.workload.Topology;
+import io.stagger.harness.workload.TxnWorkload;
 import io.stagger.harness.workload.Workload;
 import java.io.File;
 import java.io.IOException;
@@ -35,8 +36,8 @@ import picocli.CommandLine.Parameters;
 public final class TestCommand implements Callable<Integer> {
   @Option(names = {"-w", "--workload"}, paramLabel = "NAME",
       description = "What workload to run: echo, unique-ids, broadcast, g-set, g-counter, pn-counter, kafka, lin-kv, "
-          + "election or conference "
-          + "(default: ${DEFAULT-VALUE}).", defaultValue = "lin-kv")
+          + "txn-list-append, txn-rw-register, election or conference (default: ${DEFAULT-VALUE}).",
+      defaultValue = "lin-kv")
   String workload;
 
   @Option(names = "--bin", paramLabel = "FILE", required = true,
@@ -101,13 +102,23 @@ public final class TestCommand implements Callable<Integer> {
   String topology;
 
   @Option(names = "--key-count", paramLabel = "INT", defaultValue = "5",
-      description = "For lin-kv and kafka, how many keys are in play at once (default: ${DEFAULT-VALUE}).")
+      description = "For lin-kv and kafka, how many keys are in play at once; for the txn workloads, how many at a "
+          + "time (default: ${DEFAULT-VALUE}).")
   int keyCount;
 
+  @Option(names = "--max-txn-length", paramLabel = "INT", defaultValue = "4",
+      description = "For the txn workloads, the most micro-operations per transaction (default: ${DEFAULT-VALUE}).")
+  int maxTxnLength;
+
   @Option(names = "--max-writes-per-key", paramLabel = "INT", defaultValue = "16",
-      description = "For kafka, how many sends go to one key before it is retired for a fresh one "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "For kafka, how many sends go to one key before it is retired for a fresh one; for the txn "
+          + "workloads, how many writes a key gets before a fresh key replaces it (default: ${DEFAULT-VALUE}).")
   int maxWritesPerKey;
+
+  @Option(names = "--consistency-models", paramLabel = "MODELS", split = ",", defaultValue = "strict-serializable",
+      description = "For the txn workloads, the models that must hold: read-uncommitted, read-committed, "
+          + "snapshot-isolation, serializable, strict-serializable (default: ${DEFAULT-VALUE}).")
+  List<String> consistencyModels;
 
   @Option(names = "--log-stderr", description = "Show the nodes' stderr on the console (it is always in "
       + "node-logs/).")
@@ -186,7 +197,8 @@ public final class TestCommand implements Callable<Integer> {
         throw new IllegalArgumentException("unknown topology " + topology + "; one of " + Topology.NAMES);
       }
       work = Workloads.create(workload, topology, keyCount, maxWritesPerKey, nodeCount,
-          concurrency != null ? concurrency : nodeCount);
+          concurrency != null ? concurrency : nodeCount,
+          new TxnWorkload.Options(maxTxnLength, maxWritesPerKey, consistencyModels));
       traceRunDirectory = validateTrace ? runDirectory() : null;
       config = config(work.defaults());
     } catch (IllegalArgumentException e) {

@@ -70,7 +70,8 @@ public final class TestRun {
         figures.net(network.stats(), network.unknownDestinations());
       }
       figures.journal(journal.firstEntries());
-      ObjectNode results = Results.build(config, workload, history.ops(), nodeIds(), figures, problems.list());
+      ObjectNode results = Results.build(config, workload, history.ops(), nodeIds(), figures, problems.list(),
+          directory);
       Results.write(directory, config, history.ops(), figures, results);
       return new RunOutcome(Results.exitCode(results), directory, results);
     }

@@ -19,6 +19,7 @@ import io.stagger.harness.workload.GSetWorkload;
 import io.stagger.harness.workload.KafkaWorkload;
 import io.stagger.harness.workload.LinKvWorkload;
 import io.stagger.harness.workload.PnCounterWorkload;
+import io.stagger.harness.workload.TxnWorkload;
 import io.stagger.harness.workload.UniqueIdsWorkload;
 import io.stagger.harness.workload.Workload;
 import java.util.List;
@@ -26,16 +27,17 @@ import java.util.List;
 /** The workloads by their Maelstrom names: each one's generator, client and checker. */
 public final class Workloads {
   public static final List<String> NAMES = List.of("echo", "unique-ids", "broadcast", "g-set", "g-counter",
-      "pn-counter", "kafka", "lin-kv", "election", "conference");
+      "pn-counter", "kafka", "lin-kv", "txn-list-append", "txn-rw-register", "election", "conference");
 
   private Workloads() {}
 
   /**
    * The workload called name; lin-kv and kafka use keyCount keys at once, kafka retires a key after maxWritesPerKey
-   * sends; the conference has a session per client process (concurrency) over the nodes.
+   * sends; the conference has a session per client process (concurrency) over the nodes; the transactional
+   * workloads take their own options (their maxWritesPerKey among them).
    */
   public static Workload create(String name, String topology, int keyCount, int maxWritesPerKey, int nodeCount,
-      int concurrency) {
+      int concurrency, TxnWorkload.Options txnOptions) {
     switch (name) {
       case "echo":
         return Workload.of(name, new EchoWorkload(), new EchoChecker());
@@ -61,6 +63,12 @@ public final class Workloads {
         ConferenceWorkload conference = new ConferenceWorkload(nodeCount, concurrency);
         return new Workload(name, Defaults.PRODUCT, conference, conference,
             context -> new ConferenceChecker(context.history()).check());
+      case "txn-list-append":
+        TxnWorkload listAppend = new TxnWorkload(io.stagger.txn.Workload.LIST_APPEND, keyCount, txnOptions);
+        return Workload.of(name, listAppend, listAppend.checker());
+      case "txn-rw-register":
+        TxnWorkload rwRegister = new TxnWorkload(io.stagger.txn.Workload.RW_REGISTER, keyCount, txnOptions);
+        return Workload.of(name, rwRegister, rwRegister.checker());
       default:
         throw new IllegalArgumentException("unknown workload " + name + "; one of " + NAMES);
     }

@@ -27,7 +27,7 @@ public record Config(
             EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT, Variant.SPACED);
 
     /** The default start allowance: longer than the spread of process starts that a harness or a host causes. */
-    public static final Duration DEFAULT_START_ALLOWANCE = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_START_ALLOWANCE = Duration.ofSeconds(3);
 
     /** A configuration with the default start allowance. */
     public Config(Set<Variant> variants, Duration detectionPeriod, Duration inquiryTimeout, Duration electionBase,

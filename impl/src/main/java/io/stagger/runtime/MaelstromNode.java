@@ -344,7 +344,11 @@ public final class MaelstromNode {
             long deadline = timerDeadlines[timer.ordinal()];
             if (deadline != NOT_ARMED && deadline <= now) {
                 timerDeadlines[timer.ordinal()] = NOT_ARMED;
+                Role roleBefore = server.role();
                 stepAndLog(timer.name().toLowerCase() + " timer", () -> server.timerFired(timer, now, outbox));
+                if (timer == Timer.ELECTION && roleBefore == Role.WAITING && server.role() == Role.MASTER) {
+                    elections++; // rule 5 (Start makes rank 1 MASTER too, but that is no election)
+                }
             }
         }
         service.retryIfDue(now);
@@ -370,9 +374,6 @@ public final class MaelstromNode {
         long epochBefore = server.epoch();
         long revokesBefore = revokesSent;
         step.run();
-        if (roleBefore == Role.WAITING && server.role() == Role.MASTER) {
-            elections++;
-        }
         if (revokesSent > revokesBefore) {
             revocations++;
         }

@@ -45,7 +45,7 @@ public final class NodeMain implements Callable<Integer> {
     @Option(names = "--start-allowance", paramLabel = "DURATION",
             description = "With patient: a starting BACKUP that has not heard from its master begins detection"
                     + " after this long (longer than the spread of the group's process starts; at least P)."
-                    + " Default: 2s, or P if longer.")
+                    + " Default: 3s, or P if longer.")
     String startAllowance;
 
     @Option(names = "--P", paramLabel = "DURATION", defaultValue = "100ms",

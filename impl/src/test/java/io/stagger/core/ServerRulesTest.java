@@ -46,7 +46,7 @@ class ServerRulesTest {
     private static final Set<Variant> ALL = EnumSet.of(ANNOUNCE, EPOCHS, REDIRECT);
     private static final Set<Variant> PATIENT_ONLY = EnumSet.of(Variant.PATIENT);
     private static final Set<Variant> SPACED_ONLY = EnumSet.of(Variant.SPACED);
-    private static final long A = 2_000_000; // the default start allowance
+    private static final long A = 3_000_000; // the default start allowance
 
     static Stream<Case> cases() {
         return Stream.of(

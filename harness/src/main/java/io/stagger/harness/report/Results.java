@@ -32,10 +32,12 @@ public final class Results {
 
   private Results() {}
 
+  /** The results of a run; {@code directory} is where the workload's checker may draw figures (or null). */
   public static ObjectNode build(RunConfig config, Workload workload, List<Op> ops, List<String> nodeIds,
-      RunFigures figures, List<String> problems) {
+      RunFigures figures, List<String> problems, Path directory) {
     ObjectNode results = Json.object();
-    judge(results, workload.checker(), ops, nodeIds, config.maxDualMasterMillis(), config.availability(), problems);
+    judge(results, workload.checker(), ops, nodeIds, config.maxDualMasterMillis(), config.availability(), problems,
+        directory);
     results.set("net", net(figures));
     if (figures.net != null) {
       ((ObjectNode) results.get("net")).set("msgs-per-op", msgsPerOp(figures, ops));
@@ -49,14 +51,15 @@ public final class Results {
    * Checks the history and puts into results what comes from it alone: each checker's verdict (workload,
    * availability, stats), the run's verdict and reason (an error when problems were reported; unknown when a
    * checker ran out of its budget and none found the history invalid), the problems, malformed replies and latency.
+   * The workload's checker may draw figures into directory (null: none).
    */
   public static void judge(ObjectNode results, Checker checker, List<Op> ops, List<String> nodeIds,
-      double maxDualMasterMillis, String availability, List<String> problems) {
+      double maxDualMasterMillis, String availability, List<String> problems, Path directory) {
     List<History.Pair> pairs = History.pairs(ops);
     List<History.Pair> mainPairs = pairs.stream().filter(p -> !p.invoke().isFinal()).toList();
     Map<String, CheckResult> checks = new LinkedHashMap<>();
     try {
-      checks.put("workload", checker.check(new CheckContext(ops, nodeIds, maxDualMasterMillis)));
+      checks.put("workload", checker.check(new CheckContext(ops, nodeIds, maxDualMasterMillis, directory)));
     } catch (RuntimeException e) {
       checks.put("workload", CheckResult.invalid("the checker failed: " + e, Json.object()));
     }
