@@ -24,7 +24,8 @@ class BenchmarkSmokeTest {
         return Stream.of(DetectionPathBenchmark.class, DetectionStepBenchmark.class, InquiryTimeoutBenchmark.class, ElectionTimeoutBenchmark.class,
                 AnnounceBenchmark.class, ReceiveDeclareBenchmark.class, ReceiveRevokeBenchmark.class,
                 ElectionDelaysBenchmark.class, CodecBenchmark.class, NodeThroughputBenchmark.class, FailoverBenchmark.class,
-                TxnCheckerBenchmark.class);
+                TxnCheckerBenchmark.class,
+                LinearizabilityBenchmark.class);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,6 +8,57 @@ import java.io.PrintStream;
 final class Summary {
   private Summary() {}
 
+  /** The summary of a history from elsewhere: the checkers' verdicts, its keys, where the results are. */
+  static void printAnalysis(PrintStream out, RunOutcome outcome, int opCount) {
+    JsonNode results = outcome.results();
+    out.println();
+    out.println("history       " + results.path("test").path("history").asText() + " (" + opCount
+        + " events, model " + results.path("test").path("model").asText() + ")");
+    for (String check : new String[] {"workload", "stats"}) {
+      JsonNode result = results.path(check);
+      out.println(String.format("%-13s %s%s", check, result.path("valid?").asText(),
+          result.has("reason") ? "  (" + result.get("reason").asText() + ")" : ""));
+    }
+    linearizability(out, outcome);
+    out.println("results       " + outcome.directory());
+    out.println();
+    if (outcome.reason() != null) {
+      out.println(outcome.reason());
+    }
+    out.println(Results.verdictLine(outcome.exitCode()));
+  }
+
+  /** Each key's search (how many keys, operations, configurations) and a line per key that is not valid. */
+  private static void linearizability(PrintStream out, RunOutcome outcome) {
+    JsonNode keys = outcome.results().path("workload").path("keys");
+    if (!keys.isObject() || keys.isEmpty()) {
+      return;
+    }
+    long ops = 0;
+    long configurations = 0;
+    double slowest = 0;
+    for (JsonNode key : keys) {
+      ops += key.path("op-count").asLong();
+      configurations += key.path("configurations").asLong();
+      slowest = Math.max(slowest, key.path("search-ms").asDouble());
+    }
+    out.println("linearizable  " + keys.size() + " keys, " + ops + " operations, " + configurations
+        + " configurations searched; slowest key " + slowest + " ms");
+    for (var entry : keys.properties()) {
+      JsonNode key = entry.getValue();
+      if (key.path("valid?").isBoolean() && key.path("valid?").asBoolean()) {
+        continue;
+      }
+      out.println("key " + entry.getKey() + (key.path("valid?").isBoolean()
+          ? ": not linearizable; longest linearizable prefix " + key.path("linearized-prefix").size() + " of "
+              + key.path("op-count").asLong() + " operations, " + key.path("unplaceable").size()
+              + " cannot be placed; " + (key.has("page") ? outcome.directory().resolve(key.get("page").asText())
+              : "no page")
+          : ": unknown (the search ran out of its budget after " + key.path("configurations").asLong()
+              + " configurations)"));
+    }
+  }
+
   static void print(PrintStream out, RunOutcome outcome) {
     JsonNode results = outcome.results();
     out.println();
@@ -59,6 +110,7 @@ final class Summary {
       out.println("kafka         " + workload.get("send-count") + " sends, " + workload.get("poll-count")
           + " polls on " + workload.get("key-count") + " keys; anomalies " + workload.get("anomaly-counts"));
     }
+    linearizability(out, outcome);
     out.println("latency ms    " + results.path("latency").path("ok"));
     out.println("messages/s    " + results.path("net").path("main-phase"));
     JsonNode perOp = results.path("net").path("msgs-per-op");

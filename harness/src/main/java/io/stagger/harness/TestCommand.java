@@ -182,17 +182,7 @@ public final class TestCommand implements Callable<Integer> {
 
   /** Runs the command line; returns its exit code. */
   public static int execute(PrintStream out, String... args) {
-    CommandLine commandLine = new CommandLine(new TestCommand(out));
-    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-      cl.getErr().println("stagger test: " + e.getMessage());
-      return RunOutcome.ERROR;
-    });
-    commandLine.setParameterExceptionHandler((e, args2) -> {
-      e.getCommandLine().getErr().println("stagger test: " + e.getMessage());
-      e.getCommandLine().usage(e.getCommandLine().getErr());
-      return RunOutcome.ERROR;
-    });
-    return commandLine.execute(args);
+    return CommandLines.execute("test", new TestCommand(out), args);
   }
 
   @Override
@@ -281,11 +271,17 @@ public final class TestCommand implements Callable<Integer> {
     return Paths.get(store).toAbsolutePath().normalize().resolve(workload).resolve(stamp);
   }
 
+  /** DIR/workload/latest is the workload's latest run, DIR/latest the latest run of any (Jepsen's store/latest). */
   private static void linkLatest(Path directory) {
-    Path latest = directory.getParent().resolve("latest");
+    link(directory.getParent().resolve("latest"), directory.getFileName());
+    link(directory.getParent().getParent().resolve("latest"),
+        directory.getParent().getFileName().resolve(directory.getFileName()));
+  }
+
+  private static void link(Path link, Path target) {
     try {
-      Files.deleteIfExists(latest);
-      Files.createSymbolicLink(latest, directory.getFileName());
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, target);
     } catch (IOException | UnsupportedOperationException e) {
       // A file system without symbolic links just has no "latest".
     }

@@ -77,7 +77,34 @@ record HarnessRun(int exitCode, JsonNode results, Path directory, String output)
         }
       }
     }
+    if (directory != null) {
+      reanalyse(store.resolve("latest"), directory, exit, results);
+    }
     return new HarnessRun(exit, results, directory, output);
+  }
+
+  /**
+   * `bin/stagger analyze STORE/latest` (the run just made) reproduces its verdict, exit code and workload verdict:
+   * every test that runs the harness checks the stored run again this way, so every workload's stored runs are
+   * covered, valid and invalid.
+   */
+  private static void reanalyse(Path latest, Path directory, int exit, JsonNode stored) throws IOException {
+    if (!Files.isSymbolicLink(latest) || !latest.toRealPath().equals(directory)) {
+      throw new AssertionError(latest + " does not point at the run just made, " + directory);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int again;
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      again = AnalyzeCommand.execute(out, latest.toString());
+    }
+    JsonNode results = Json.MAPPER.readTree(directory.resolve("results.json").toFile());
+    String what = "bin/stagger analyze " + latest + "\n" + bytes.toString(StandardCharsets.UTF_8);
+    if (again != exit || !results.get("valid?").equals(stored.get("valid?"))
+        || !results.path("workload").path("valid?").equals(stored.path("workload").path("valid?"))) {
+      throw new AssertionError("analyzing the stored run again gave exit " + again + " and " + results.get("valid?")
+          + " (workload " + results.path("workload").path("valid?") + "), not exit " + exit + " and "
+          + stored.get("valid?") + " (workload " + stored.path("workload").path("valid?") + "): " + what);
+    }
   }
 
   String reason() {

@@ -1,64 +1,104 @@
 package io.stagger.harness.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
-import io.stagger.harness.history.History;
-import io.stagger.harness.history.Op;
-import java.util.ArrayList;
+import io.stagger.harness.check.linear.Budget;
+import io.stagger.harness.check.linear.KeyHistory;
+import io.stagger.harness.check.linear.KeyVerdict;
+import io.stagger.harness.check.linear.Linearizability;
+import io.stagger.harness.check.linear.RegisterModel;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Locale;
 
-/** Maelstrom's lin-kv checker: the history of each key is linearizable as a single register; values are [key,
- * value] pairs, and a read of a missing key (error 20) reads null. */
+/**
+ * Linearizability of registers (Maelstrom's lin-kv checker, Jepsen's cas-register and per-key registers): each
+ * key's history searched apart, in parallel. For a key that is not linearizable the details give the longest
+ * linearizable prefix (history indexes of the invocations, in linearization order, with the value after each), the
+ * operation whose completion the search could not pass, and the operations that cannot be placed after the prefix.
+ */
 public final class LinKvChecker implements Checker {
+  private final RegisterModel model;
+  private final Budget budget;
+
+  /** Maelstrom's lin-kv: per-key registers, failed cas did not happen, the default budget. */
+  public LinKvChecker() {
+    this(RegisterModel.LIN_KV, Budget.DEFAULT);
+  }
+
+  public LinKvChecker(RegisterModel model, Budget budget) {
+    this.model = model;
+    this.budget = budget;
+  }
+
   @Override
   public CheckResult check(CheckContext context) {
-    Map<Integer, List<RegisterOp>> byKey = new TreeMap<>();
-    for (History.Pair pair : History.pairs(context.history())) {
-      Op invoke = pair.invoke();
-      boolean indeterminate = pair.complete() == null || pair.complete().is(Op.Type.INFO);
-      if (pair.failed() || (indeterminate && invoke.f().equals("read"))) {
-        continue;
-      }
-      int key = invoke.value().get(0).asInt();
-      List<RegisterOp> ops = byKey.computeIfAbsent(key, k -> new ArrayList<>());
-      JsonNode argument = invoke.value().get(1);
-      JsonNode result = pair.ok() ? pair.complete().value().get(1) : null;
-      long completed = pair.complete() == null ? Long.MAX_VALUE : pair.complete().time();
-      ops.add(new RegisterOp(ops.size(), invoke.f(), argument, result, invoke.time(), completed, indeterminate));
+    List<KeyHistory> histories;
+    try {
+      histories = model.split(context.history());
+    } catch (IllegalArgumentException e) {
+      return CheckResult.invalid("not a register history: " + e.getMessage(), Json.object());
     }
+    List<KeyVerdict> verdicts = Linearizability.check(histories, budget);
     ObjectNode details = Json.object();
+    details.put("model", model.keyed() ? "kv" : "cas-register");
+    details.put("failed-cas", model.failedCas().label());
     ObjectNode keys = details.putObject("keys");
     String reason = null;
-    boolean unknown = false;
-    for (Map.Entry<Integer, List<RegisterOp>> entry : byKey.entrySet()) {
-      Linearizability.Outcome outcome = Linearizability.check(entry.getValue());
-      ObjectNode key = keys.putObject(String.valueOf(entry.getKey()));
-      key.put("op-count", entry.getValue().size());
-      key.put("configurations", outcome.configurations());
-      if (outcome.linearizable() == null) {
-        key.put("valid?", "unknown");
-        unknown = true;
-      } else {
-        key.put("valid?", outcome.linearizable());
-        if (!outcome.linearizable()) {
-          key.put("stuck-at", outcome.stuckAt());
-          if (reason == null) {
-            reason = "key " + entry.getKey() + " is not linearizable: no order of its operations explains "
-                + outcome.stuckAt();
+    String unknown = null;
+    for (KeyVerdict verdict : verdicts) {
+      KeyHistory history = verdict.history();
+      ObjectNode key = keys.putObject(history.key());
+      key.put("op-count", history.size());
+      key.put("configurations", verdict.configurations());
+      key.put("search-ms", Math.round(verdict.elapsedNanos() / 1e4) / 100.0);
+      switch (verdict.status()) {
+        case LINEARIZABLE:
+          key.put("valid?", true);
+          break;
+        case UNKNOWN:
+          key.put("valid?", "unknown");
+          if (unknown == null) {
+            unknown = history.key();
           }
-        }
+          break;
+        default:
+          key.put("valid?", false);
+          describeFailure(verdict, key);
+          if (reason == null) {
+            reason = "key " + history.key() + " is not linearizable: no order of its operations explains "
+                + history.describeWithTime(verdict.stuck()) + " (the longest linearizable prefix has "
+                + verdict.prefix().length + " of " + history.size() + " operations; "
+                + verdict.unplaceable().length + " cannot be placed after it)";
+          }
+          break;
       }
     }
     if (reason != null) {
       return CheckResult.invalid(reason, details);
     }
-    if (unknown) {
-      return CheckResult.invalid("the linearizability search exceeded " + Linearizability.MAX_CONFIGURATIONS
-          + " configurations for some key: unknown", details);
+    if (unknown != null) {
+      return CheckResult.unknown(String.format(Locale.ROOT, "the search of key %s ran out of its budget "
+          + "(%d configurations, %d cache words, %d s)", unknown, budget.maxConfigurations(), budget.maxCacheWords(),
+          budget.maxTime().toSeconds()), details);
     }
     return CheckResult.valid(details);
+  }
+
+  private static void describeFailure(KeyVerdict verdict, ObjectNode key) {
+    KeyHistory history = verdict.history();
+    key.put("stuck-at", history.describeWithTime(verdict.stuck()));
+    key.put("stuck-index", history.historyIndex(verdict.stuck()));
+    ArrayNode prefix = key.putArray("linearized-prefix");
+    JsonNode state = history.value(0);
+    for (int op : verdict.prefix()) {
+      state = history.after(op, state);
+      prefix.addObject().put("index", history.historyIndex(op)).put("op", history.describe(op)).set("after", state);
+    }
+    ArrayNode unplaceable = key.putArray("unplaceable");
+    for (int op : verdict.unplaceable()) {
+      unplaceable.addObject().put("index", history.historyIndex(op)).put("op", history.describeWithTime(op));
+    }
   }
 }

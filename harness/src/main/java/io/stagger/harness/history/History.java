@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stagger.harness.RunClock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,26 +55,27 @@ public final class History {
 
   /** The client operations as invocation/completion pairs, in invocation order. */
   public static List<Pair> pairs(List<Op> ops) {
-    Map<Integer, Op> open = new HashMap<>();
-    Map<Op, Op> completions = new IdentityHashMap<>();
+    Map<Integer, Integer> open = new HashMap<>();
     List<Op> invokes = new ArrayList<>();
+    List<Op> completions = new ArrayList<>();
     for (Op op : ops) {
       if (op.process() == Op.NEMESIS) {
         continue;
       }
       if (op.is(Op.Type.INVOKE)) {
-        open.put(op.process(), op);
+        open.put(op.process(), invokes.size());
         invokes.add(op);
+        completions.add(null);
       } else {
-        Op invoke = open.remove(op.process());
+        Integer invoke = open.remove(op.process());
         if (invoke != null) {
-          completions.put(invoke, op);
+          completions.set(invoke, op);
         }
       }
     }
-    List<Pair> pairs = new ArrayList<>();
-    for (Op invoke : invokes) {
-      pairs.add(new Pair(invoke, completions.get(invoke)));
+    List<Pair> pairs = new ArrayList<>(invokes.size());
+    for (int i = 0; i < invokes.size(); i++) {
+      pairs.add(new Pair(invokes.get(i), completions.get(i)));
     }
     return pairs;
   }

@@ -8,6 +8,7 @@ import io.stagger.harness.RunOutcome;
 import io.stagger.harness.check.Availability;
 import io.stagger.harness.check.CheckContext;
 import io.stagger.harness.check.CheckResult;
+import io.stagger.harness.check.Checker;
 import io.stagger.harness.check.Percentiles;
 import io.stagger.harness.check.Stats;
 import io.stagger.harness.history.History;
@@ -34,40 +35,9 @@ public final class Results {
   /** The results of a run; {@code directory} is where the workload's checker may draw figures (or null). */
   public static ObjectNode build(RunConfig config, Workload workload, List<Op> ops, List<String> nodeIds,
       RunFigures figures, List<String> problems, Path directory) {
-    List<History.Pair> pairs = History.pairs(ops);
-    List<History.Pair> mainPairs = pairs.stream().filter(p -> !p.invoke().isFinal()).toList();
-    Map<String, CheckResult> checks = new LinkedHashMap<>();
-    try {
-      checks.put("workload", workload.checker().check(new CheckContext(ops, nodeIds, config.maxDualMasterMillis(),
-          directory)));
-    } catch (RuntimeException e) {
-      checks.put("workload", CheckResult.invalid("the checker failed: " + e, Json.object()));
-    }
-    checks.put("availability", Availability.check(mainPairs, config.availability()));
-    checks.put("stats", Stats.check(pairs));
     ObjectNode results = Json.object();
-    results.put("valid?", true);
-    String reason = null;
-    boolean valid = true;
-    for (Map.Entry<String, CheckResult> check : checks.entrySet()) {
-      results.set(check.getKey(), check.getValue().toJson());
-      if (!check.getValue().valid() && reason == null) {
-        valid = false;
-        reason = check.getKey() + ": " + check.getValue().reason();
-      }
-    }
-    if (!problems.isEmpty()) {
-      results.put("valid?", "error");
-      results.put("reason", problems.get(0));
-    } else {
-      results.put("valid?", valid);
-      if (reason != null) {
-        results.put("reason", reason);
-      }
-    }
-    problems.forEach(results.putArray("problems")::add);
-    results.set("malformed-replies", malformed(ops));
-    results.set("latency", Stats.latency(pairs));
+    judge(results, workload.checker(), ops, nodeIds, config.maxDualMasterMillis(), config.availability(), problems,
+        directory);
     results.set("net", net(figures));
     if (figures.net != null) {
       ((ObjectNode) results.get("net")).set("msgs-per-op", msgsPerOp(figures, ops));
@@ -75,6 +45,50 @@ public final class Results {
     results.set("nodes", nodes(figures));
     results.set("test", test(config));
     return results;
+  }
+
+  /**
+   * Checks the history and puts into results what comes from it alone: each checker's verdict (workload,
+   * availability, stats), the run's verdict and reason (an error when problems were reported; unknown when a
+   * checker ran out of its budget and none found the history invalid), the problems, malformed replies and latency.
+   * The workload's checker may draw figures into directory (null: none).
+   */
+  public static void judge(ObjectNode results, Checker checker, List<Op> ops, List<String> nodeIds,
+      double maxDualMasterMillis, String availability, List<String> problems, Path directory) {
+    List<History.Pair> pairs = History.pairs(ops);
+    List<History.Pair> mainPairs = pairs.stream().filter(p -> !p.invoke().isFinal()).toList();
+    Map<String, CheckResult> checks = new LinkedHashMap<>();
+    try {
+      checks.put("workload", checker.check(new CheckContext(ops, nodeIds, maxDualMasterMillis, directory)));
+    } catch (RuntimeException e) {
+      checks.put("workload", CheckResult.invalid("the checker failed: " + e, Json.object()));
+    }
+    checks.put("availability", Availability.check(mainPairs, availability));
+    checks.put("stats", Stats.check(pairs));
+    results.put("valid?", true);
+    String reason = null;
+    String unknown = null;
+    for (Map.Entry<String, CheckResult> check : checks.entrySet()) {
+      results.set(check.getKey(), check.getValue().toJson());
+      if (check.getValue().unknown()) {
+        unknown = unknown != null ? unknown : check.getKey() + ": " + check.getValue().reason();
+      } else if (!check.getValue().valid() && reason == null) {
+        reason = check.getKey() + ": " + check.getValue().reason();
+      }
+    }
+    if (!problems.isEmpty()) {
+      results.put("valid?", "error");
+      results.put("reason", problems.get(0));
+    } else if (reason != null) {
+      results.put("valid?", false);
+      results.put("reason", reason);
+    } else if (unknown != null) {
+      results.put("valid?", "unknown");
+      results.put("reason", unknown);
+    }
+    problems.forEach(results.putArray("problems")::add);
+    results.set("malformed-replies", malformed(ops));
+    results.set("latency", Stats.latency(pairs));
   }
 
   private static ObjectNode net(RunFigures figures) {
@@ -159,15 +173,15 @@ public final class Results {
     }
   }
 
-  /**
-   * Writes results.json, history.jsonl, latency.svg, rate.svg, messages.svg and timeline.html into the run's
-   * directory, and the workload's own plot: stable-latency.svg (broadcast, g-set), counter.svg (pn-counter),
-   * offsets.svg (kafka).
-   */
-  public static void write(Path directory, RunConfig config, List<Op> ops, RunFigures figures, ObjectNode results)
-      throws IOException {
+  /** Writes a page per key that is not linearizable (named in results) and results.json. */
+  public static void writeAnalysis(Path directory, List<Op> ops, ObjectNode results) throws IOException {
+    LinearizabilityPage.writeAll(directory, ops, results);
     Files.writeString(directory.resolve("results.json"),
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
+  }
+
+  /** Writes history.jsonl: an operation per line. */
+  public static void writeHistory(Path directory, List<Op> ops) throws IOException {
     try (BufferedWriter history = Files.newBufferedWriter(directory.resolve("history.jsonl"),
         StandardCharsets.UTF_8)) {
       for (Op op : ops) {
@@ -175,6 +189,17 @@ public final class Results {
         history.write('\n');
       }
     }
+  }
+
+  /**
+   * Writes results.json (with linearizability/key-K.html for each key that is not linearizable), history.jsonl,
+   * latency.svg, rate.svg, messages.svg and timeline.html into the run's directory, and the workload's own plot: stable-latency.svg (broadcast, g-set), counter.svg (pn-counter),
+   * offsets.svg (kafka).
+   */
+  public static void write(Path directory, RunConfig config, List<Op> ops, RunFigures figures, ObjectNode results)
+      throws IOException {
+    writeAnalysis(directory, ops, results);
+    writeHistory(directory, ops);
     double endSeconds = ops.isEmpty() ? config.timeLimitSeconds() : ops.get(ops.size() - 1).time() / 1e9;
     LatencyPlot.write(ops, endSeconds, directory.resolve("latency.svg"));
     RatePlot.write(ops, endSeconds, directory.resolve("rate.svg"));

@@ -53,17 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** Runs the command line; returns its exit code (the server itself runs until the process is stopped). */
   public static int execute(PrintStream out, String... args) {
-    CommandLine commandLine = new CommandLine(new ServeCommand(out));
-    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-      cl.getErr().println("stagger serve: " + e.getMessage());
-      return 2;
-    });
-    commandLine.setParameterExceptionHandler((e, args2) -> {
-      e.getCommandLine().getErr().println("stagger serve: " + e.getMessage());
-      e.getCommandLine().usage(e.getCommandLine().getErr());
-      return 2;
-    });
-    return commandLine.execute(args);
+    return io.stagger.harness.CommandLines.execute("serve", new ServeCommand(out), args);
   }
 
   @Override

@@ -27,9 +27,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.Color;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,16 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * one run still going on. Skipped where chromedriver is missing, unless STAGGER_BROWSER_TESTS=required (CI).
  */
 class ServeBrowserTest {
-  private static final Path CHROMEDRIVER = Paths.get(System.getenv().getOrDefault("CHROMEDRIVER",
-      "/usr/bin/chromedriver"));
-  private static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
   private static final String RUNNING = "29991231T235959.999";
   /** A second run going on, which {@link #aRunningRunShowsAsRunningAndThePageUpdatesWhenItsVerdictIsIn} ends. */
   private static final String ENDING = "29991231T235959.998";
-
-  /** Selenium warns that it has no DevTools bindings for this Chromium; the tests use WebDriver only. */
-  private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger(
-      "org.openqa.selenium");
 
   @TempDir
   static Path temp;
@@ -62,13 +52,7 @@ class ServeBrowserTest {
 
   @BeforeAll
   static void storeServerAndBrowser() throws Exception {
-    if (!Files.isExecutable(CHROMEDRIVER)) {
-      boolean required = "required".equals(System.getenv("STAGGER_BROWSER_TESTS"));
-      assertThat(required).as("STAGGER_BROWSER_TESTS=required, but there is no chromedriver at " + CHROMEDRIVER
-          + " (apt-get install chromium chromium-driver)").isFalse();
-      Assumptions.abort("no chromedriver at " + CHROMEDRIVER + ": the browser tests are skipped "
-          + "(apt-get install chromium chromium-driver, or set CHROMEDRIVER)");
-    }
+    io.stagger.harness.HeadlessChromium.assumeInstalled();
     Assumptions.assumeTrue(python(), "python3 runs the test nodes; it is not on the PATH");
     Path store = temp.resolve("store");
     electionRun = run(store, 0, "-w", "election", "--bin", node("election.py"), "--node-count", "3", "--time-limit",
@@ -90,19 +74,7 @@ class ServeBrowserTest {
     server.start();
     base = "http://127.0.0.1:" + server.port();
 
-    SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
-    ChromeOptions options = new ChromeOptions();
-    if (Files.isExecutable(CHROMIUM)) {
-      options.setBinary(CHROMIUM.toFile());
-    }
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createDirectories(temp.resolve("chromium-profile")));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser = io.stagger.harness.HeadlessChromium.start(temp);
   }
 
   @AfterAll
