@@ -149,6 +149,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "JVM options for the child JVM that runs TLC, e.g. \"-Xmx4g\".")
     String javaOptions;
 
+    @Option(names = "--no-view",
+            description = "With epochs: count states whose epochs differ by a constant as different states, and "
+                    + "bound the epochs themselves by --max-epoch (no VIEW; model-check/README.md). Slower.")
+    boolean noView;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -248,7 +253,7 @@ public final class CheckCommand implements Callable<Integer> {
             return work(distributedWorker);
         }
         RunOptions options = new RunOptions(workers, simulate, depth, traces, seed, timeoutSeconds, specDir,
-                workRoot(), javaOptions, quiet);
+                workRoot(), javaOptions, quiet, !noView);
         TlcRunner runner = new TlcRunner(options, err);
         if (matrix) {
             return runMatrix(runner, options);
@@ -284,7 +289,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private int work(String host) throws IOException {
         RunOptions options = new RunOptions(workers, false, depth, traces, seed, timeoutSeconds, specDir,
-                workRoot(), javaOptions, quiet);
+                workRoot(), javaOptions, quiet, !noView);
         try {
             int code = new TlcRunner(options, err).work(host, port, rmiHost);
             return code == 0 ? 0 : 3;

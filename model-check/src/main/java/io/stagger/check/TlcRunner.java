@@ -40,7 +40,7 @@ public final class TlcRunner {
     private Path generate(ModelConfig config, String prefix, boolean withoutLiveness) {
         Path workDir = options.workRoot().resolve(prefix + config.name());
         SpecSource.copyInto(workDir, options.specDir());
-        ModelWriter.write(config, workDir, withoutLiveness);
+        ModelWriter.write(config, workDir, withoutLiveness, options.view());
         return workDir;
     }
 
