@@ -34,13 +34,13 @@ public final class TlcRunner {
 
     /** Writes the spec and the model for {@code config} into its work directory, and returns that directory. */
     public Path generate(ModelConfig config) {
-        return generate(config, options.simulate() ? "sim-" : "", options.simulate());
+        return generate(config, options.simulate() ? "sim-" : "", options.simulate(), options.view());
     }
 
-    private Path generate(ModelConfig config, String prefix, boolean withoutLiveness) {
+    private Path generate(ModelConfig config, String prefix, boolean withoutLiveness, boolean view) {
         Path workDir = options.workRoot().resolve(prefix + config.name());
         SpecSource.copyInto(workDir, options.specDir());
-        ModelWriter.write(config, workDir, withoutLiveness, options.view());
+        ModelWriter.write(config, workDir, withoutLiveness, view);
         return workDir;
     }
 
@@ -65,10 +65,11 @@ public final class TlcRunner {
     /**
      * Generates the model for {@code config} and serves it to TLC workers (TLC's distributed mode) on the RMI
      * registry {@code host:port}, until the state space is exhausted or a property fails. TLC's distributed mode
-     * checks invariants and action properties, not liveness, so Convergence is left out of the model.
+     * checks invariants and action properties, not liveness, so Convergence is left out of the model; it ignores a
+     * VIEW, so the model is the one without the View (as with {@code --no-view}).
      */
     public RunResult serve(ModelConfig config, String host, int port) {
-        Path workDir = generate(config, "dist-", true);
+        Path workDir = generate(config, "dist-", true, false);
         List<String> command = javaCommand(distributedProperties(host, port));
         command.addAll(List.of("tlc2.tool.distributed.TLCServer", "-config", ModelWriter.MODULE + ".cfg",
                 "-metadir", workDir.resolve("states").toString(), "-nowarning", ModelWriter.MODULE));
