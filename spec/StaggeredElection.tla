@@ -530,4 +530,45 @@ FailoverWithinBound == clock = FailoverBound /\ FailoverBound > 0 => Converged
 
 (* State-space bound: epochs grow with every election and revocation.      *)
 EpochBound == \A i \in Server : epoch[i] <= MaxEpoch
+
+-----------------------------------------------------------------------------
+(* Reduction (model-check/README.md): only the order and the differences of *)
+(* epochs matter once no server can come back with epoch 0.  Every rule     *)
+(* compares epochs, takes their maximum or adds 1 to one; only Init, Boot  *)
+(* and Restart set an absolute epoch (0).  So once every process has       *)
+(* started and no restart can happen any more (its budget is spent, or no  *)
+(* server is down and no crash is left), two states whose epochs differ by *)
+(* one constant, in the servers that are up and in the messages that carry *)
+(* one (an inquiry's epoch is never read), have the same futures, and the  *)
+(* properties cannot tell them apart (EpochNeverDecreases compares a       *)
+(* server's epoch with its own, the rest read no epoch).  View counts them *)
+(* as one state: the epochs relative to the lowest one.                    *)
+
+SetMin(S) == CHOOSE x \in S : \A y \in S : x <= y
+
+NoEpochZeroAhead ==
+    /\ \A i \in Server : timerStart[i] = OFF
+    /\ restarts >= MaxRestarts \/ (crashes >= MaxCrashes /\ \A i \in Server : up[i])
+
+(* What View subtracts from every epoch; 0 while a server may still come   *)
+(* back with epoch 0.                                                      *)
+EpochShift ==
+    IF Epochs /\ NoEpochZeroAhead
+      THEN LET es == {epoch[i] : i \in {k \in Server : up[k]}}
+                       \cup {m.epoch : m \in {x \in net : x.type # "inquiry"}}
+           IN IF es = {} THEN 0 ELSE SetMin(es)
+      ELSE 0
+
+View ==
+    LET c == EpochShift IN
+    IF c = 0 THEN vars
+    ELSE <<up, <<role, master, [i \in Server |-> IF up[i] THEN epoch[i] - c ELSE 0], inquiryOut>>, timerVars,
+           {IF m.type = "inquiry" THEN m ELSE [m EXCEPT !.epoch = @ - c] : m \in net},
+           faultVars, clock, timerStart, quiet>>
+
+(* EpochBound on the epochs that View sees: with View, a constraint must    *)
+(* not tell apart the states it counts as one.  It bounds how far apart    *)
+(* the epochs are once no server can come back with epoch 0, and the      *)
+(* epochs themselves before.                                               *)
+EpochSpreadBound == \A i \in Server : up[i] => epoch[i] - EpochShift <= MaxEpoch
 =============================================================================

@@ -150,12 +150,38 @@ public final class CheckCommand implements Callable<Integer> {
             description = "JVM options for the child JVM that runs TLC, e.g. \"-Xmx4g\".")
     String javaOptions;
 
+    @Option(names = "--no-view",
+            description = "With epochs: count states whose epochs differ by a constant as different states, and "
+                    + "bound the epochs themselves by --max-epoch (no VIEW; model-check/README.md). Slower.")
+    boolean noView;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--distributed-server",
+            description = "Serve this configuration to TLC workers on other machines (TLC's distributed mode; "
+                    + "start them with --distributed-worker): invariants and action properties, no Convergence. "
+                    + "Opens --port and one more RMI port; see model-check/README.md.")
+    boolean distributedServer;
+
+    @Option(names = "--distributed-worker", paramLabel = "HOST",
+            description = "Join the TLC server on HOST with --workers threads; waits for it to come up and exits "
+                    + "when it is done.")
+    String distributedWorker;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "10997",
+            description = "Distributed mode: the server's RMI registry port. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--rmi-host", paramLabel = "HOST",
+            description = "Distributed mode, on the server: its address as the workers reach it "
+                    + "(java.rmi.server.hostname). "
+                    + "On a worker: its own address as the server reaches it. Default: this machine's host name.")
+    String rmiHost;
+
     @Option(names = "--generate-only",
             description = "Only write the model (spec, MC.tla, MC.cfg) into its work directory and print that "
-                    + "directory; for running TLC by hand or distributed (model-check/tlc-distributed.sh).")
+                    + "directory; for running TLC by hand.")
     boolean generateOnly;
 
     @Option(names = "--trace", paramLabel = "DIR",
@@ -219,8 +245,19 @@ public final class CheckCommand implements Callable<Integer> {
             Files.writeString(workDir.resolve("report.txt"), verdict.report(), StandardCharsets.UTF_8);
             return verdict.error() != null ? 3 : verdict.accepted() ? 0 : 1;
         }
+        if ((distributedServer || distributedWorker != null) && (port < 1 || port > 65535)) {
+            throw new IllegalArgumentException("--port must be 1..65535, got " + port);
+        }
+        if (distributedServer && (matrix || simulate || distributedWorker != null)) {
+            throw new IllegalArgumentException(
+                    "--distributed-server checks one configuration exhaustively: not with --matrix, --simulate "
+                            + "or --distributed-worker");
+        }
+        if (distributedWorker != null) {
+            return work(distributedWorker);
+        }
         RunOptions options = new RunOptions(workers, simulate, depth, traces, seed, timeoutSeconds, specDir,
-                workRoot(), javaOptions, quiet);
+                workRoot(), javaOptions, quiet, !noView);
         TlcRunner runner = new TlcRunner(options, err);
         if (matrix) {
             return runMatrix(runner, options);
@@ -230,7 +267,19 @@ public final class CheckCommand implements Callable<Integer> {
             out.println(runner.generate(config).toAbsolutePath());
             return 0;
         }
-        RunResult result = run(runner, config);
+        RunResult result;
+        if (distributedServer) {
+            String host = rmiHost != null ? rmiHost : java.net.InetAddress.getLocalHost().getHostName();
+            if (!quiet) {
+                err.printf("serving %s on %s:%d; start workers with: bin/stagger check --distributed-worker %s"
+                        + "%s%n", config.name(), host, port, host, port == 10997 ? "" : " --port " + port);
+            }
+            result = runner.serve(config, host, port);
+            write(result.workDir().resolve("report.md"), Reports.run(result));
+            results.add(result);
+        } else {
+            result = run(runner, config);
+        }
         out.print(Reports.run(result));
         if (report != null) {
             write(report, Reports.run(result));
@@ -240,6 +289,18 @@ public final class CheckCommand implements Callable<Integer> {
             case VIOLATED -> 1;
             case TIMEOUT, ERROR -> 3;
         };
+    }
+
+    private int work(String host) throws IOException {
+        RunOptions options = new RunOptions(workers, false, depth, traces, seed, timeoutSeconds, specDir,
+                workRoot(), javaOptions, quiet, !noView);
+        try {
+            int code = new TlcRunner(options, err).work(host, port, rmiHost);
+            return code == 0 ? 0 : 3;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 3;
+        }
     }
 
     private int runMatrix(TlcRunner runner, RunOptions options) throws IOException {

@@ -18,14 +18,15 @@ public final class ModelWriter {
     /**
      * Writes {@code MC.tla} and {@code MC.cfg} into {@code workDir}; returns the .cfg. For simulation the temporal
      * property Convergence is left out: TLC's liveness check on simulated traces is experimental and reported
-     * violations on traces whose loop was converged throughout.
+     * violations on traces whose loop was converged throughout. With {@code view}, a model with epochs counts states
+     * whose epochs differ by a constant as one (the spec's View; model-check/README.md).
      */
-    public static Path write(ModelConfig config, Path workDir, boolean simulate) {
+    public static Path write(ModelConfig config, Path workDir, boolean simulate, boolean view) {
         try {
             Files.createDirectories(workDir);
             Files.writeString(workDir.resolve(MODULE + ".tla"), module(config));
             Path cfg = workDir.resolve(MODULE + ".cfg");
-            Files.writeString(cfg, cfg(config, simulate));
+            Files.writeString(cfg, cfg(config, simulate, view));
             return cfg;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -40,10 +41,10 @@ public final class ModelWriter {
     }
 
     static String cfg(ModelConfig config) {
-        return cfg(config, false);
+        return cfg(config, false, true);
     }
 
-    static String cfg(ModelConfig config, boolean simulate) {
+    static String cfg(ModelConfig config, boolean simulate, boolean view) {
         Timing timing = config.timing();
         StringBuilder cfg = new StringBuilder();
         cfg.append("\\* ").append(config.name()).append('\n');
@@ -75,8 +76,12 @@ public final class ModelWriter {
         }
         cfg.append("PROPERTIES ").append(String.join(" ", properties)).append('\n');
         if (config.variants().contains(Variant.EPOCHS)) {
-            // Without epochs every epoch is 0 and no constraint is needed; see model-check/README.md.
-            cfg.append("CONSTRAINT EpochBound\n");
+            // Without epochs every epoch is 0: no constraint and no View is needed; see model-check/README.md.
+            if (view && !simulate) {
+                cfg.append("CONSTRAINT EpochSpreadBound\nVIEW View\n");
+            } else {
+                cfg.append("CONSTRAINT EpochBound\n");
+            }
         }
         return cfg.toString();
     }

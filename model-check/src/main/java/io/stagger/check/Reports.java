@@ -31,12 +31,12 @@ public final class Reports {
         row(text, "invariants", String.join(", ", config.invariants())
                 + (config.failoverBound() > 0 && config.crashOnly() ? " (failover bound " + config.failoverBound()
                 + " ticks)" : ""));
-        row(text, "properties", result.simulated()
+        row(text, "properties", result.mode() != RunResult.Mode.EXHAUSTIVE
                 ? String.join(", ", config.properties()).replace(", Convergence", "")
-                        + " (simulation checks no liveness)"
+                        + " (" + result.mode().livenessNote() + ")"
                 : String.join(", ", config.properties())
                         + (config.checkNoFaultElection() ? " (fault window " + config.faultWindow() + " ticks)" : ""));
-        row(text, "mode", result.simulated() ? "simulation" : "exhaustive");
+        row(text, "mode", result.mode().label());
         row(text, "distinct states", count(outcome.distinctStates()));
         row(text, "states generated", count(outcome.statesGenerated()));
         row(text, "diameter", count(outcome.depth()));

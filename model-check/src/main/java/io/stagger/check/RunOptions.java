@@ -15,9 +15,10 @@ import java.nio.file.Path;
  * @param workRoot the directory under which each run gets its work directory
  * @param javaOptions JVM options for the child JVM that runs TLC
  * @param quiet no progress on stderr
+ * @param view count states whose epochs differ by a constant as one (the spec's View; model-check/README.md)
  */
 public record RunOptions(int workers, boolean simulate, int depth, long traces, long seed, long timeoutSeconds,
-                         Path specDir, Path workRoot, String javaOptions, boolean quiet) {
+                         Path specDir, Path workRoot, String javaOptions, boolean quiet, boolean view) {
 
     /** Validates the options. */
     public RunOptions {

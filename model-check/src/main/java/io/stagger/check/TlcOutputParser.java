@@ -46,6 +46,10 @@ public final class TlcOutputParser {
                 violated = matcher.group(1);
             } else if (line.startsWith("Error: Temporal properties were violated")) {
                 violated = "Convergence";
+            } else if (line.startsWith("Error: The behavior up to this point is") && violated == null
+                    && error == null) {
+                // Distributed TLC reports a violated invariant or action property without naming it.
+                violated = "an invariant or action property";
             } else if (line.startsWith("Error: Deadlock reached")) {
                 violated = "Deadlock";
             } else if ((matcher = STATS.matcher(line)).find()) {

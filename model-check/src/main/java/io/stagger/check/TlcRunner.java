@@ -34,25 +34,103 @@ public final class TlcRunner {
 
     /** Writes the spec and the model for {@code config} into its work directory, and returns that directory. */
     public Path generate(ModelConfig config) {
-        Path workDir = options.workRoot().resolve((options.simulate() ? "sim-" : "") + config.name());
+        return generate(config, options.simulate() ? "sim-" : "", options.simulate(), options.view());
+    }
+
+    private Path generate(ModelConfig config, String prefix, boolean withoutLiveness, boolean view) {
+        Path workDir = options.workRoot().resolve(prefix + config.name());
         SpecSource.copyInto(workDir, options.specDir());
-        ModelWriter.write(config, workDir, options.simulate());
+        ModelWriter.write(config, workDir, withoutLiveness, view);
         return workDir;
     }
 
     /** Generates the model for {@code config}, runs TLC on it and returns the result. */
     public RunResult run(ModelConfig config) {
         Path workDir = generate(config);
+        List<String> command = javaCommand();
+        command.addAll(List.of(TlcMain.class.getName(), "-workers", Integer.toString(options.workers())));
+        command.addAll(List.of("-config", ModelWriter.MODULE + ".cfg"));
+        command.addAll(List.of("-metadir", workDir.resolve("states").toString(), "-nowarning", "-cleanup"));
+        if (options.simulate()) {
+            command.addAll(List.of("-simulate", "num=" + options.traces(), "-depth", Integer.toString(options.depth())));
+            if (options.seed() != 0) {
+                command.addAll(List.of("-seed", Long.toString(options.seed())));
+            }
+        }
+        command.add(ModelWriter.MODULE);
+        return launch(config, workDir, command,
+                options.simulate() ? RunResult.Mode.SIMULATION : RunResult.Mode.EXHAUSTIVE);
+    }
+
+    /**
+     * Generates the model for {@code config} and serves it to TLC workers (TLC's distributed mode) on the RMI
+     * registry {@code host:port}, until the state space is exhausted or a property fails. TLC's distributed mode
+     * checks invariants and action properties, not liveness, so Convergence is left out of the model; it ignores a
+     * VIEW, so the model is the one without the View (as with {@code --no-view}).
+     */
+    public RunResult serve(ModelConfig config, String host, int port) {
+        Path workDir = generate(config, "dist-", true, false);
+        List<String> command = javaCommand(distributedProperties(host, port));
+        command.addAll(List.of("tlc2.tool.distributed.TLCServer", "-config", ModelWriter.MODULE + ".cfg",
+                "-metadir", workDir.resolve("states").toString(), "-nowarning", ModelWriter.MODULE));
+        RunResult result = launch(config, workDir, command, RunResult.Mode.DISTRIBUTED);
+        TlcOutcome outcome = result.outcome();
+        if (outcome.verdict() != Verdict.VIOLATED) {
+            return result;
+        }
+        // Distributed TLC prints only the violating step, not the behaviour from the start: no counterexample.
+        return new RunResult(config, new TlcOutcome(outcome.verdict(), outcome.violated(), outcome.distinctStates(),
+                outcome.statesGenerated(), outcome.depth(), List.of(), 0, false,
+                "distributed TLC shows only the violating step (tlc.log); rerun without --distributed-server "
+                        + "for the behaviour from the start"), result.wallMillis(), result.mode(), workDir);
+    }
+
+    /**
+     * Runs a TLC worker that joins the server at {@code host:port} with {@link RunOptions#workers()} threads, its
+     * output on {@code progress}; returns its exit code once the server is done. The worker waits for the server to
+     * come up. The server calls the worker back at {@code ownHost} (null: Java's default address of this machine).
+     */
+    public int work(String host, int port, String ownHost) throws IOException, InterruptedException {
+        List<String> command = javaCommand(ownHost != null ? distributedProperties(ownHost, port)
+                : List.of("-Dtlc2.tool.distributed.TLCServer.port=" + port));
+        command.add("-Dtlc2.tool.distributed.TLCWorker.threadCount=" + options.workers());
+        command.addAll(List.of("tlc2.tool.distributed.TLCWorker", host));
+        Path scratch = Files.createTempDirectory("stagger-worker");
+        Process process = new ProcessBuilder(command).directory(scratch.toFile()).redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = output.readLine()) != null) {
+                if (!options.quiet() && !line.startsWith("Parsing file") && !line.startsWith("Semantic processing")) {
+                    progress.println("  worker: " + line);
+                }
+            }
+        }
+        boolean finished = options.timeoutSeconds() == 0
+                ? process.waitFor() >= 0
+                : process.waitFor(options.timeoutSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly().waitFor();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    private static List<String> distributedProperties(String host, int port) {
+        return List.of("-Dtlc2.tool.distributed.TLCServer.port=" + port, "-Djava.rmi.server.hostname=" + host);
+    }
+
+    private RunResult launch(ModelConfig config, Path workDir, List<String> command, RunResult.Mode mode) {
         lastDistinct = -1;
         Path spec = workDir.resolve(SpecSource.SPEC_FILE);
-        Path cfg = workDir.resolve(ModelWriter.MODULE + ".cfg");
         try {
-            List<String> command = command(workDir, cfg);
             long start = System.nanoTime();
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .start();
             List<String> lines = new ArrayList<>();
-            Thread reader = new Thread(() -> readOutput(process, config, start, lines, workDir), "tlc-output");
+            boolean tlcProgress = mode != RunResult.Mode.EXHAUSTIVE;
+            Thread reader = new Thread(() -> readOutput(process, config, start, lines, workDir, tlcProgress),
+                    "tlc-output");
             reader.start();
             boolean finished = options.timeoutSeconds() == 0
                     ? process.waitFor() >= 0
@@ -68,7 +146,7 @@ public final class TlcRunner {
             TlcOutcome parsed = new TlcOutputParser(Files.readAllLines(spec))
                     .parse(lines, finished ? process.exitValue() : -1, !finished);
             TlcOutcome outcome = parsed.distinctStates() >= 0 ? parsed : withProgressCount(parsed);
-            return new RunResult(config, outcome, wallMillis, options.simulate(), workDir);
+            return new RunResult(config, outcome, wallMillis, mode, workDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -83,28 +161,26 @@ public final class TlcRunner {
                 parsed.depth(), parsed.trace(), parsed.loopBackTo(), parsed.stutters(), parsed.message());
     }
 
-    private List<String> command(Path workDir, Path cfg) {
+    private List<String> javaCommand(List<String> properties) {
+        List<String> command = javaCommand();
+        command.addAll(command.size() - 2, properties);
+        return command;
+    }
+
+    /** {@code java [options] -cp <classpath>}, to which the main class and its arguments are added. */
+    private List<String> javaCommand() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseParallelGC");
         if (options.javaOptions() != null && !options.javaOptions().isBlank()) {
             command.addAll(List.of(options.javaOptions().trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", classpath(), TlcMain.class.getName()));
-        command.addAll(List.of("-workers", Integer.toString(options.workers())));
-        command.addAll(List.of("-config", cfg.getFileName().toString()));
-        command.addAll(List.of("-metadir", workDir.resolve("states").toString(), "-nowarning", "-cleanup"));
-        if (options.simulate()) {
-            command.addAll(List.of("-simulate", "num=" + options.traces(), "-depth", Integer.toString(options.depth())));
-            if (options.seed() != 0) {
-                command.addAll(List.of("-seed", Long.toString(options.seed())));
-            }
-        }
-        command.add(ModelWriter.MODULE);
+        command.addAll(List.of("-cp", classpath()));
         return command;
     }
 
-    private void readOutput(Process process, ModelConfig config, long start, List<String> lines, Path workDir) {
+    private void readOutput(Process process, ModelConfig config, long start, List<String> lines, Path workDir,
+            boolean tlcProgress) {
         try (BufferedReader output = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter log = new PrintWriter(Files.newBufferedWriter(workDir.resolve("tlc.log")))) {
@@ -132,7 +208,7 @@ public final class TlcRunner {
                     lines.add(line);
                 }
                 log.println(line);
-                if (options.simulate() && !options.quiet() && line.startsWith("Progress")) {
+                if (tlcProgress && !options.quiet() && line.startsWith("Progress")) {
                     progress.printf("\r  %s: %s   ", config.name(), line);
                 }
             }

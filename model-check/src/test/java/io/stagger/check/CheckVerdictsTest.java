@@ -60,6 +60,18 @@ class CheckVerdictsTest {
     }
 
     @Test
+    void theEpochViewKeepsTheCounterexamplesOfModelsWithEpochs() {
+        Run partition = check("-q", "--variants", "epochs", "--faults", "partition");
+        assertThat(partition.code).isEqualTo(1);
+        assertThat(partition.only().outcome().violated()).isEqualTo("Convergence");
+        assertThat(partition.only().outcome().trace()).anySatisfy(state -> assertThat(masters(state)).isEqualTo(2));
+        Run stagger = check("-q", "--variants", "announce,epochs", "--faults", "crash", "--stagger", "--skew", "1");
+        assertThat(stagger.code).isEqualTo(1);
+        assertThat(stagger.only().outcome().violated()).isEqualTo("AtMostOneMaster");
+        assertThat(ModelWriter.cfg(stagger.only().config())).contains("VIEW View");
+    }
+
+    @Test
     void simulationSamplesLargerGroups() {
         Run run = check("-q", "--servers", "5", "--faults", "crash,loss", "--simulate", "--depth", "40",
                 "--traces", "100", "--seed", "7");

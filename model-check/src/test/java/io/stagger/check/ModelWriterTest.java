@@ -13,7 +13,7 @@ class ModelWriterTest {
         String cfg = ModelWriter.cfg(ModelConfig.of(3, EnumSet.of(Variant.EPOCHS), EnumSet.of(Fault.CRASH)));
         assertThat(cfg).contains("N = 3", "Announce = FALSE", "Epochs = TRUE", "Redirect = FALSE", "MaxCrashes = 1",
                 "MaxPartitions = 0", "FailoverBound = 8", "FailoverWithinBound", "NoSpuriousElection",
-                "PROPERTIES EpochNeverDecreases NoSpuriousElection Convergence", "CONSTRAINT EpochBound");
+                "PROPERTIES EpochNeverDecreases NoSpuriousElection Convergence", "CONSTRAINT EpochSpreadBound", "VIEW View");
     }
 
     @Test
