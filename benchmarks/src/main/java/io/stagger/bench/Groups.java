@@ -42,12 +42,7 @@ final class Groups {
      * The product's default configuration with the start allowance at P (its least): with {@code patient}, a starting
      * BACKUP's first detection tick is then due at P, where the steady state the benchmarks repeat begins.
      */
-    static final Config CONFIG = startAllowanceAtP(Config.defaults());
-
-    private static Config startAllowanceAtP(Config d) {
-        return new Config(d.variants(), d.detectionPeriod(), d.inquiryTimeout(), d.electionBase(), d.delayBounds(),
-                d.rankRule(), d.detectionPeriod());
-    }
+    static final Config CONFIG = Config.defaults().withStartAllowance(Config.defaults().detectionPeriod());
 
     /** Server {@code self} of {@code group} with {@link #CONFIG}, after Start at time 0. */
     static Server started(String self, Group group) {

@@ -70,6 +70,12 @@ public record Config(
                 startAllowance);
     }
 
+    /** A copy with another start allowance. */
+    public Config withStartAllowance(Duration newStartAllowance) {
+        return new Config(variants, detectionPeriod, inquiryTimeout, electionBase, delayBounds, rankRule,
+                newStartAllowance);
+    }
+
     @Override
     public String toString() {
         return "variants=" + Variant.formatList(variants) + " P=" + Durations.format(detectionPeriod)

@@ -35,10 +35,10 @@ public final class ElectionDelays {
     /** Computes E(self) for every possible failed master. */
     public static ElectionDelays compute(String self, Group group, Config config) {
         long base = Durations.micros(config.electionBase());
-        long spacing = config.has(Variant.SPACED)
-                ? Durations.micros(config.detectionPeriod()) + config.delayBounds().maxMicros() : 0;
-        long restartExtra = config.has(Variant.PATIENT)
-                ? Durations.micros(config.detectionPeriod()) + config.delayBounds().maxMicros() : 0;
+        // P + max d: the detection skew a crash can cause (spaced), and the time to hear a serving master (patient).
+        long periodPlusDelay = Durations.micros(config.detectionPeriod()) + config.delayBounds().maxMicros();
+        long spacing = config.has(Variant.SPACED) ? periodPlusDelay : 0;
+        long restartExtra = config.has(Variant.PATIENT) ? periodPlusDelay : 0;
         int selfRank = group.rank(self);
         List<String> byRank = group.idsByRank();
         Map<String, Long> byFailed = new HashMap<>();

@@ -336,8 +336,7 @@ public final class NodeMain implements Callable<Integer> {
         Config config = new Config(variantSet, Durations.parse(detectionPeriod), Durations.parse(inquiryTimeout),
                 Durations.parse(electionBase), bounds, rule);
         if (startAllowance != null) {
-            config = new Config(config.variants(), config.detectionPeriod(), config.inquiryTimeout(),
-                    config.electionBase(), bounds, rule, Durations.parse(startAllowance));
+            config = config.withStartAllowance(Durations.parse(startAllowance));
         }
         BootMode mode = switch (boot) {
             case "auto" -> BootMode.AUTO;

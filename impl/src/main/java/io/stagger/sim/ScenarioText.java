@@ -58,8 +58,10 @@ public final class ScenarioText {
         }
         Config config = new Config(Variant.parseList(fields.get("variants")), Durations.parse(fields.get("P")),
                 Durations.parse(fields.get("T")), Durations.parse(fields.get("B")), parseBounds(fields.get("d")),
-                parseRanks(fields.get("ranks")), Durations.parse(fields.getOrDefault("A",
-                        Durations.format(Config.DEFAULT_START_ALLOWANCE))));
+                parseRanks(fields.get("ranks")));
+        if (fields.containsKey("A")) {
+            config = config.withStartAllowance(Durations.parse(fields.get("A")));
+        }
         return new Scenario(List.of(fields.get("ids").split(",")), config, Long.parseLong(fields.get("seed")),
                 parseFaults(fields.get("faults")));
     }
