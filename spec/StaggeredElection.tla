@@ -41,7 +41,7 @@ CONSTANTS
     Epochs,         \* variant `epochs`
     Redirect,       \* variant `redirect`
     Patient,        \* variant `patient`: no election without a fault
-    Spaced,         \* variant `spaced`: candidates spaced by P + D
+    Spaced,         \* variant `spaced`: each step of E(i) P + D longer
     P,              \* detection period (and announce period), in ticks
     T,              \* inquiry time-out
     B,              \* base election delay
@@ -92,6 +92,12 @@ ERestart(i) == E(i, NONE) + (IF Patient THEN P + D ELSE 0)
 
 (* A starting BACKUP's first detection tick (rule 8).                      *)
 FirstDetection == IF Patient THEN StartAllowance ELSE P
+
+(* Rule 8's state of server i: the rank-1 server MASTER, the others its    *)
+(* BACKUPs; used by Init and by Boot.                                      *)
+StartRole(i) == IF i = 1 THEN "MASTER" ELSE "BACKUP"
+StartDetection(i) == IF i = 1 THEN OFF ELSE FirstDetection
+StartAnnounce(i) == IF i = 1 /\ Announce THEN P ELSE OFF
 
 MaxTimer == Max(Max(FirstDetection, T), ERestart(N))
 
@@ -192,12 +198,11 @@ Init ==
     /\ \E startAt \in [Server -> 0..StartWindow], phase \in [Server -> 0..StartSkew] :
           /\ up = [i \in Server |-> startAt[i] = 0]
           /\ timerStart = [i \in Server |-> IF startAt[i] = 0 THEN OFF ELSE startAt[i]]
-          /\ role = [i \in Server |-> IF i = 1 /\ startAt[i] = 0 THEN "MASTER"
-                                      ELSE IF startAt[i] = 0 THEN "BACKUP" ELSE "WAITING"]
+          /\ role = [i \in Server |-> IF startAt[i] = 0 THEN StartRole(i) ELSE "WAITING"]
           /\ master = [i \in Server |-> IF startAt[i] = 0 THEN 1 ELSE NONE]
-          /\ timerDetection = [i \in Server |-> IF i = 1 \/ startAt[i] # 0 THEN OFF
-                                                ELSE FirstDetection - phase[i]]
-          /\ timerAnnounce = [i \in Server |-> IF i = 1 /\ startAt[i] = 0 /\ Announce THEN P ELSE OFF]
+          /\ timerDetection = [i \in Server |-> IF startAt[i] = 0 /\ i # 1
+                                                THEN StartDetection(i) - phase[i] ELSE OFF]
+          /\ timerAnnounce = [i \in Server |-> IF startAt[i] = 0 THEN StartAnnounce(i) ELSE OFF]
     /\ epoch = [i \in Server |-> 0]
     /\ inquiryOut = [i \in Server |-> FALSE]
     /\ timerInquiry = [i \in Server |-> OFF]
@@ -213,10 +218,10 @@ Boot(i) ==
     /\ ~up[i] /\ timerStart[i] = 0
     /\ up' = [up EXCEPT ![i] = TRUE]
     /\ timerStart' = [timerStart EXCEPT ![i] = OFF]
-    /\ role' = [role EXCEPT ![i] = IF i = 1 THEN "MASTER" ELSE "BACKUP"]
+    /\ role' = [role EXCEPT ![i] = StartRole(i)]
     /\ master' = [master EXCEPT ![i] = 1]
-    /\ timerDetection' = [timerDetection EXCEPT ![i] = IF i = 1 THEN OFF ELSE FirstDetection]
-    /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = IF i = 1 /\ Announce THEN P ELSE OFF]
+    /\ timerDetection' = [timerDetection EXCEPT ![i] = StartDetection(i)]
+    /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = StartAnnounce(i)]
     /\ UNCHANGED <<epoch, inquiryOut, timerInquiry, timerElection, net, faultVars, clock, quiet>>
 
 (* Rule 1, DetectionTick (claims 4, 24, 25): a BACKUP inquires of its      *)
