@@ -4,7 +4,7 @@
 # and revocation rounds per failover, failover or resume times pooled over the seeds, the time to the first master.
 #   scripts/election-survey.sh SEEDS VARIANT_SETS -- HARNESS_ARGS...
 #     SEEDS          seeds 1..SEEDS per variant set
-#     VARIANT_SETS   semicolon-separated --variants values for bin/stagger-node, e.g. "announce,epochs;announce,epochs,patient,spaced"
+#     VARIANT_SETS   semicolon-separated --variants values for bin/stagger-node, e.g. "announce,epochs;announce,epochs,patient,prompt"
 #     HARNESS_ARGS   the rest of the bin/stagger test command line, without --bin, --seed and --store,
 #                    e.g. -w election --node-count 5 --time-limit 30 --nemesis kill,partition
 #   Environment: SURVEY_STORE (default a new directory under /tmp); SURVEY_BUSY=N keeps N CPU-bound processes

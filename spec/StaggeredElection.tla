@@ -42,6 +42,7 @@ CONSTANTS
     Redirect,       \* variant `redirect`
     Patient,        \* variant `patient`: no election without a fault
     Spaced,         \* variant `spaced`: each step of E(i) P + D longer
+    Prompt,         \* variant `prompt`: a detector tells the stronger candidates
     P,              \* detection period (and announce period), in ticks
     T,              \* inquiry time-out
     B,              \* base election delay
@@ -60,7 +61,7 @@ CONSTANTS
     FaultWindow     \* an election more than this many ticks after the last fault is spurious; 0: off
 
 ASSUME /\ N \in Nat /\ N >= 2
-       /\ {Announce, Epochs, Redirect, Patient, Spaced} \subseteq BOOLEAN
+       /\ {Announce, Epochs, Redirect, Patient, Spaced, Prompt} \subseteq BOOLEAN
        /\ {P, T, B} \subseteq Nat \ {0}
        /\ D \in Nat /\ MaxDelay \in 0..D
        /\ StartSkew \in 0..(P - 1)
@@ -72,7 +73,7 @@ Server == 1..N
 NONE == 0                  \* `master` of a server that recognises no one
 OFF == -1                  \* a timer that is not armed
 Roles == {"MASTER", "BACKUP", "WAITING"}
-MsgTypes == {"inquiry", "inquiry_ok", "declare", "revoke"}
+MsgTypes == {"inquiry", "inquiry_ok", "declare", "revoke", "suspect"}
 Max(a, b) == IF a >= b THEN a ELSE b
 Min(a, b) == IF a <= b THEN a ELSE b
 
@@ -82,7 +83,9 @@ Min(a, b) == IF a <= b THEN a ELSE b
 (* Spaced P + D more: a crash skews detection by less than P + D (one      *)
 (* backup's inquiry answered just before it, another's lost, their delays  *)
 (* differing by up to D), and a declaration takes up to D to arrive.       *)
-Step == IF Spaced THEN P + 2 * D ELSE D
+(* With Prompt (and not Spaced) D more: a stronger candidate detects no    *)
+(* later than a `suspect` from a weaker one arrives, within D.             *)
+Step == IF Spaced THEN P + 2 * D ELSE IF Prompt THEN 2 * D ELSE D
 E(i, failed) == B + Cardinality({k \in Server \ {failed} : k < i}) * Step
 
 (* Rule 9's election delay; with Patient one announce period and one delay *)
@@ -177,6 +180,15 @@ BecomeBackup(i, j) ==
     /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = OFF]
     /\ timerDetection' = [timerDetection EXCEPT ![i] = IF @ = OFF THEN P ELSE Min(@, P)]
 
+(* becomeWaiting: the master `failed` has failed; wait E(i) without it.   *)
+BecomeWaiting(i, failed) ==
+    /\ role' = [role EXCEPT ![i] = "WAITING"]
+    /\ master' = [master EXCEPT ![i] = NONE]
+    /\ inquiryOut' = [inquiryOut EXCEPT ![i] = FALSE]
+    /\ timerDetection' = [timerDetection EXCEPT ![i] = OFF]
+    /\ timerInquiry' = [timerInquiry EXCEPT ![i] = OFF]
+    /\ timerElection' = [timerElection EXCEPT ![i] = E(i, failed)]
+
 (* The blank state of a server that is down or has just come back.         *)
 Blank(i) ==
     /\ role' = [role EXCEPT ![i] = "WAITING"]
@@ -267,16 +279,28 @@ ReceiveInquiryOk(m) ==
     /\ UNCHANGED <<up, role, timerDetection, timerElection, timerAnnounce, faultVars, clock, timerStart, quiet>>
 
 (* Rule 4, InquiryTimeout (claims 3, 4, 7): no reply within T: the master  *)
-(* has failed; wait E(i), computed without it.                             *)
+(* has failed; wait E(i), computed without it.  With Prompt, tell the      *)
+(* candidates stronger than i (`suspect`, naming the failed master and     *)
+(* its epoch in the master and epoch fields).                              *)
 InquiryTimeout(i) ==
     /\ up[i] /\ role[i] = "BACKUP" /\ timerInquiry[i] = 0
-    /\ role' = [role EXCEPT ![i] = "WAITING"]
-    /\ master' = [master EXCEPT ![i] = NONE]
-    /\ inquiryOut' = [inquiryOut EXCEPT ![i] = FALSE]
-    /\ timerDetection' = [timerDetection EXCEPT ![i] = OFF]
-    /\ timerInquiry' = [timerInquiry EXCEPT ![i] = OFF]
-    /\ timerElection' = [timerElection EXCEPT ![i] = E(i, master[i])]
-    /\ UNCHANGED <<up, epoch, timerAnnounce, net, faultVars, clock, timerStart, quiet>>
+    /\ BecomeWaiting(i, master[i])
+    /\ Send(IF Prompt
+              THEN {Msg("suspect", i, k, master[i], NONE, epoch[i]) : k \in (1..(i - 1)) \ {master[i]}}
+              ELSE {})
+    /\ UNCHANGED <<up, epoch, timerAnnounce, faultVars, clock, timerStart, quiet>>
+
+(* Variant prompt, ReceiveSuspect: a weaker backup detected the failure of *)
+(* m.master in epoch m.epoch; a BACKUP of that master in that epoch takes  *)
+(* it as its own detection (rule 4).  Anyone else ignores it.              *)
+ReceiveSuspect(m) ==
+    LET i == m.to IN
+    /\ m.type = "suspect"
+    /\ Consume(m, {})
+    /\ IF Prompt /\ role[i] = "BACKUP" /\ master[i] = m.master /\ epoch[i] = m.epoch
+         THEN BecomeWaiting(i, m.master)
+         ELSE UNCHANGED <<role, master, inquiryOut, timerVars>>
+    /\ UNCHANGED <<up, epoch, timerAnnounce, faultVars, clock, timerStart, quiet>>
 
 (* Rule 5, ElectionTimeout (claims 7, 8): nobody declared during E(i):     *)
 (* take the mastership and declare it to every other server.               *)
@@ -449,6 +473,7 @@ ProtocolStep ==
     \/ \E i \in Server : ElectionTimeout(i)
     \/ \E m \in net : ReceiveDeclare(m)
     \/ \E m \in net : ReceiveRevoke(m)
+    \/ \E m \in net : ReceiveSuspect(m)
     \/ \E i \in Server : AnnounceTick(i)
     \/ \E i \in Server : Boot(i)
 

@@ -113,6 +113,7 @@ EventStep ==
       [] Ev.action = "ReceiveInquiryOk" -> Receive(ReceiveInquiryOk)
       [] Ev.action = "ReceiveDeclare"   -> Receive(ReceiveDeclare)
       [] Ev.action = "ReceiveRevoke"    -> Receive(ReceiveRevoke)
+      [] Ev.action = "ReceiveSuspect"   -> Receive(ReceiveSuspect)
       [] OTHER                          -> FALSE
 
 (* One observed event: its action, then the recorded state of its server.  *)

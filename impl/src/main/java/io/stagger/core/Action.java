@@ -11,6 +11,7 @@ public enum Action {
     ELECTION_TIMEOUT("ElectionTimeout"),
     RECEIVE_DECLARE("ReceiveDeclare"),
     RECEIVE_REVOKE("ReceiveRevoke"),
+    RECEIVE_SUSPECT("ReceiveSuspect"),
     ANNOUNCE("AnnounceTick"),
     /** A timer firing that was cancelled or re-armed since: no rule applies and nothing changes. */
     IGNORED_TIMER("IgnoredTimer");

@@ -21,10 +21,10 @@ public record Config(
 
     /**
      * The product's default variant set: the one the model checker shows correct under the widest fault model, with
-     * no election without a fault ({@code patient}) and one declaration per failover ({@code spaced}).
+     * no election without a fault ({@code patient}) and one declaration per failover ({@code prompt}).
      */
     public static final Set<Variant> DEFAULT_VARIANTS =
-            EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT, Variant.SPACED);
+            EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT, Variant.PROMPT);
 
     /** The default start allowance: longer than the spread of process starts that a harness or a host causes. */
     public static final Duration DEFAULT_START_ALLOWANCE = Duration.ofSeconds(3);

@@ -18,6 +18,8 @@ import java.util.Map;
  * <p>Variant {@code spaced} adds {@code P + max d} to every term: a crash skews the backups' detection by up to
  * {@code P} plus the difference of their inquiries' delays (less than {@code max d}), so a stronger candidate that
  * detected the crash that much later still declares, and is heard, before the next one's timer fires.
+ * Variant {@code prompt} (without {@code spaced}) adds {@code max d}: a stronger candidate detects no later than a
+ * weaker one's {@code suspect} reaches it, so their detections differ by less than {@code max d}.
  * Variant {@code patient} adds {@code P + max d} to the restart delay (rule 9), so that a serving master's announce is
  * heard before a restarted server declares.
  */
@@ -35,9 +37,11 @@ public final class ElectionDelays {
     /** Computes E(self) for every possible failed master. */
     public static ElectionDelays compute(String self, Group group, Config config) {
         long base = Durations.micros(config.electionBase());
-        // P + max d: the detection skew a crash can cause (spaced), and the time to hear a serving master (patient).
+        // P + max d: the detection skew a crash can cause (spaced), and the time to hear a serving master (patient);
+        // max d: the skew left when the first detector prompts the stronger candidates (prompt).
         long periodPlusDelay = Durations.micros(config.detectionPeriod()) + config.delayBounds().maxMicros();
-        long spacing = config.has(Variant.SPACED) ? periodPlusDelay : 0;
+        long spacing = config.has(Variant.SPACED) ? periodPlusDelay
+                : config.has(Variant.PROMPT) ? config.delayBounds().maxMicros() : 0;
         long restartExtra = config.has(Variant.PATIENT) ? periodPlusDelay : 0;
         int selfRank = group.rank(self);
         List<String> byRank = group.idsByRank();

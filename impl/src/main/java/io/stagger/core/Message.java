@@ -4,7 +4,8 @@ package io.stagger.core;
  * The protocol messages between servers (PROTOCOL.md §3), as immutable records. {@code null} stands for NONE
  * wherever a master may be absent.
  */
-public sealed interface Message permits Message.Inquiry, Message.InquiryOk, Message.Declare, Message.Revoke {
+public sealed interface Message permits Message.Inquiry, Message.InquiryOk, Message.Declare, Message.Revoke,
+        Message.Suspect {
 
     /** The Maelstrom body {@code type} of this message. */
     String type();
@@ -41,6 +42,17 @@ public sealed interface Message permits Message.Inquiry, Message.InquiryOk, Mess
         @Override
         public String type() {
             return "revoke";
+        }
+    }
+
+    /**
+     * Variant {@code prompt}: "my inquiry of {@code failed}, the master of {@code epoch}, timed out", from a backup that
+     * detected the failure to the candidates stronger than itself.
+     */
+    record Suspect(String failed, long epoch) implements Message {
+        @Override
+        public String type() {
+            return "suspect";
         }
     }
 }

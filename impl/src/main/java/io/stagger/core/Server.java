@@ -4,6 +4,7 @@ import io.stagger.core.Message.Declare;
 import io.stagger.core.Message.Inquiry;
 import io.stagger.core.Message.InquiryOk;
 import io.stagger.core.Message.Revoke;
+import io.stagger.core.Message.Suspect;
 
 /**
  * One server of the group as a pure state machine: the rules of PROTOCOL.md §4 and the variants of §5, one method
@@ -28,6 +29,7 @@ public final class Server {
     private final boolean epochs;
     private final boolean redirect;
     private final boolean patient;
+    private final boolean prompt;
     private final long startAllowanceMicros;
 
     private Role role = Role.WAITING;
@@ -59,6 +61,7 @@ public final class Server {
         this.epochs = config.has(Variant.EPOCHS);
         this.redirect = config.has(Variant.REDIRECT);
         this.patient = config.has(Variant.PATIENT);
+        this.prompt = config.has(Variant.PROMPT);
         this.startAllowanceMicros = Durations.micros(config.startAllowance());
     }
 
@@ -88,6 +91,8 @@ public final class Server {
             receiveDeclare(from, declare, nowMicros, out);
         } else if (message instanceof Revoke revoke) {
             receiveRevoke(from, revoke, nowMicros, out);
+        } else if (message instanceof Suspect suspect) {
+            receiveSuspect(from, suspect, nowMicros, out);
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }
@@ -164,8 +169,33 @@ public final class Server {
             return;
         }
         String failedMaster = master;
+        if (prompt) {
+            Suspect suspect = new Suspect(failedMaster, epoch);
+            for (String id : group.idsByRank().subList(0, rank() - 1)) {
+                if (!id.equals(failedMaster)) {
+                    out.send(id, suspect);
+                }
+            }
+        }
         becomeWaiting(nowMicros + electionDelays.afterFailureOfMicros(failedMaster), out);
         observeTimer(Action.INQUIRY_TIMEOUT, nowMicros, Timer.INQUIRY);
+    }
+
+    /**
+     * Variant {@code prompt}: a backup of the same master and epoch detected its failure: a BACKUP takes that as its
+     * own detection (rule 4); anyone else has heard of a newer master, or detected already, and ignores it.
+     */
+    public void receiveSuspect(String from, Suspect suspect, long nowMicros, Effects out) {
+        requireMember(from);
+        requireMemberOrNone(suspect.failed());
+        if (suspect.failed() == null) {
+            throw new IllegalArgumentException("a suspect must name the master it suspects");
+        }
+        advanceTo(nowMicros);
+        if (prompt && role == Role.BACKUP && suspect.failed().equals(master) && suspect.epoch() == epoch) {
+            becomeWaiting(nowMicros + electionDelays.afterFailureOfMicros(master), out);
+        }
+        observe(Action.RECEIVE_SUSPECT, nowMicros, from, suspect);
     }
 
     /** Rule 5, claims 7, 8: nobody declared during E(self): take the mastership and declare it to every other member. */

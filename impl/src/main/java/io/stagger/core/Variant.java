@@ -21,7 +21,13 @@ public enum Variant {
      * Candidates spaced by {@code P + max d} more than {@code d}, so that the detection skew a crash causes (less
      * than {@code P + max d}) cannot cross declarations: one declaration per failover.
      */
-    SPACED;
+    SPACED,
+    /**
+     * A backup that detects its master's failure tells the candidates stronger than itself ({@code suspect}); a BACKUP
+     * of the same master and epoch takes it as its own detection, so the strongest survivor's election counts from
+     * the earliest detection rather than its own.
+     */
+    PROMPT;
 
     /** The name used on command lines, in the spec and in reports. */
     public String optionName() {
@@ -43,7 +49,7 @@ public enum Variant {
                 variants.add(Variant.valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "unknown variant '" + name + "': expected announce, epochs, redirect, patient, spaced or none");
+                        "unknown variant '" + name + "': expected announce, epochs, redirect, patient, spaced, prompt or none");
             }
         }
         return variants;

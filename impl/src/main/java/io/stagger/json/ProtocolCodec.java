@@ -16,7 +16,7 @@ public final class ProtocolCodec {
     /** Whether {@code type} is one of the protocol's message types. */
     public static boolean isProtocolType(String type) {
         return switch (type) {
-            case "inquiry", "inquiry_ok", "declare", "revoke" -> true;
+            case "inquiry", "inquiry_ok", "declare", "revoke", "suspect" -> true;
             default -> false;
         };
     }
@@ -29,6 +29,7 @@ public final class ProtocolCodec {
             case "inquiry_ok" -> new Message.InquiryOk(optionalId(body, "master"), epoch(body));
             case "declare" -> new Message.Declare(requiredId(body, "master"), epoch(body));
             case "revoke" -> new Message.Revoke(requiredId(body, "revoked"), requiredId(body, "master"), epoch(body));
+            case "suspect" -> new Message.Suspect(requiredId(body, "failed"), epoch(body));
             default -> throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "not a protocol message type: " + type);
         };
     }
@@ -50,6 +51,9 @@ public final class ProtocolCodec {
             body.writeStringField("revoked", revoke.revoked());
             body.writeStringField("master", revoke.master());
             body.writeNumberField("epoch", revoke.epoch());
+        } else if (message instanceof Message.Suspect suspect) {
+            body.writeStringField("failed", suspect.failed());
+            body.writeNumberField("epoch", suspect.epoch());
         }
     }
 

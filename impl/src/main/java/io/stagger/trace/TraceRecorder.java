@@ -118,6 +118,8 @@ public final class TraceRecorder implements StepObserver, AutoCloseable {
             return declare.master();
         } else if (message instanceof Message.Revoke revoke) {
             return revoke.master();
+        } else if (message instanceof Message.Suspect suspect) {
+            return suspect.failed(); // the spec's suspect names the failed master in its master field
         }
         return null; // an inquiry names no master
     }
@@ -129,6 +131,8 @@ public final class TraceRecorder implements StepObserver, AutoCloseable {
             return declare.epoch();
         } else if (message instanceof Message.Revoke revoke) {
             return revoke.epoch();
+        } else if (message instanceof Message.Suspect suspect) {
+            return suspect.epoch();
         }
         return 0; // the spec's inquiry carries epoch 0
     }

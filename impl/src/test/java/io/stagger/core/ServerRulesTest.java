@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stagger.core.Message.Declare;
 import io.stagger.core.Message.InquiryOk;
 import io.stagger.core.Message.Revoke;
+import io.stagger.core.Message.Suspect;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +47,8 @@ class ServerRulesTest {
     private static final Set<Variant> ALL = EnumSet.of(ANNOUNCE, EPOCHS, REDIRECT);
     private static final Set<Variant> PATIENT_ONLY = EnumSet.of(Variant.PATIENT);
     private static final Set<Variant> SPACED_ONLY = EnumSet.of(Variant.SPACED);
+    private static final Set<Variant> PROMPT_ONLY = EnumSet.of(Variant.PROMPT);
+    private static final Set<Variant> PROMPT_EPOCHS = EnumSet.of(Variant.PROMPT, EPOCHS);
     private static final long A = 3_000_000; // the default start allowance
 
     static Stream<Case> cases() {
@@ -294,6 +297,30 @@ class ServerRulesTest {
             new Case("InquiryTimeout spaced: candidates are P + 2D apart", () -> Fixtures.inquiring("n3", SPACED_ONLY),
                 (s, out) -> s.inquiryTimeout(P + T, out), Role.WAITING, null, 0,
                 List.of("cancel DETECTION", "cancel INQUIRY", "arm ELECTION @" + (P + T + B + P + 2 * D))),
+
+            // Variant prompt: InquiryTimeout tells the stronger candidates; ReceiveSuspect.
+            new Case("InquiryTimeout prompt: suspect to the stronger candidates but the failed master, 2D apart",
+                () -> Fixtures.inquiring("n4", PROMPT_ONLY),
+                (s, out) -> s.inquiryTimeout(P + T, out), Role.WAITING, null, 0,
+                List.of("send n2 Suspect[failed=n1, epoch=0]", "send n3 Suspect[failed=n1, epoch=0]",
+                        "cancel DETECTION", "cancel INQUIRY", "arm ELECTION @" + (P + T + B + 2 * (2 * D)))),
+            new Case("InquiryTimeout prompt: the strongest candidate tells no one", () -> Fixtures.inquiring("n2", PROMPT_ONLY),
+                (s, out) -> s.inquiryTimeout(P + T, out), Role.WAITING, null, 0,
+                List.of("cancel DETECTION", "cancel INQUIRY", "arm ELECTION @" + (P + T + B))),
+            new Case("ReceiveSuspect prompt: a BACKUP of the suspected master takes it as its own detection",
+                () -> Fixtures.inquiring("n2", PROMPT_ONLY),
+                (s, out) -> s.receiveSuspect("n4", new Suspect("n1", 0), P + 1, out), Role.WAITING, null, 0,
+                List.of("cancel DETECTION", "cancel INQUIRY", "arm ELECTION @" + (P + 1 + B))),
+            new Case("ReceiveSuspect prompt: of another master, ignored", () -> Fixtures.started("n2", PROMPT_ONLY),
+                (s, out) -> s.receiveSuspect("n4", new Suspect("n3", 0), P, out), Role.BACKUP, "n1", 0, List.of()),
+            new Case("ReceiveSuspect prompt: of another epoch of the master, ignored",
+                () -> Fixtures.started("n2", PROMPT_EPOCHS),
+                (s, out) -> s.receiveSuspect("n4", new Suspect("n1", 1), P, out), Role.BACKUP, "n1", 0, List.of()),
+            new Case("ReceiveSuspect prompt: a WAITING server has detected already", () -> Fixtures.waiting("n2", PROMPT_ONLY),
+                (s, out) -> s.receiveSuspect("n4", new Suspect("n1", 0), P + T + 1, out), Role.WAITING, null, 0,
+                List.of()),
+            new Case("ReceiveSuspect without prompt: ignored", () -> Fixtures.started("n2", CLAIMS),
+                (s, out) -> s.receiveSuspect("n4", new Suspect("n1", 0), P, out), Role.BACKUP, "n1", 0, List.of()),
 
             // Variant announce: Announce.
             new Case("Announce: a MASTER re-declares every P", () -> Fixtures.started("n1", ANNOUNCE_ONLY),

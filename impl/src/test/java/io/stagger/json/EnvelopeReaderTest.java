@@ -1,6 +1,7 @@
 package io.stagger.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stagger.core.Message;
@@ -82,6 +83,22 @@ class EnvelopeReaderTest {
         assertThat(read(line)).isFalse();
         assertThat(read("{\"src\":\"n3\",\"body\":{\"type\":\"declare\",\"master\":\"n3\",\"epoch\":4}}")).isTrue();
         assertThat(reader.message()).isEqualTo(new Message.Declare("n3", 4));
+    }
+
+    @Test
+    void aSuspectTakesTheTreePathAndReadsBackAsWritten() throws Exception {
+        Message suspect = new Message.Suspect("n1", 3);
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator body = Json.mapper().getFactory().createGenerator(text)) {
+            body.writeStartObject();
+            ProtocolCodec.write(suspect, body);
+            body.writeEndObject();
+        }
+        assertThat(text.toString()).isEqualTo("{\"type\":\"suspect\",\"failed\":\"n1\",\"epoch\":3}");
+        assertThat(read("{\"src\":\"n4\",\"body\":" + text + "}")).isFalse();
+        assertThat(ProtocolCodec.decode(Json.mapper().readTree(text.toString()))).isEqualTo(suspect);
+        assertThatThrownBy(() -> ProtocolCodec.decode(Json.mapper().readTree("{\"type\":\"suspect\",\"epoch\":3}")))
+                .isInstanceOf(MalformedInput.class).hasMessageContaining("'failed'");
     }
 
     @Test

@@ -33,6 +33,6 @@ class TraceRecorderTest {
         assertThat(lines[1]).contains("\"t\":6000", "\"action\":\"ReceiveRevoke\"", "\"cause\":\"receive\"",
                 "\"fromRank\":1,\"type\":\"revoke\",\"msgMaster\":1,\"msgRevoked\":3,\"msgEpoch\":4",
                 "\"role\":\"BACKUP\",\"master\":\"n1\",\"masterRank\":1,\"epoch\":4",
-                "\"n\":3,\"variants\":\"announce,epochs,patient,spaced\",\"P\":100000,\"T\":50000,\"B\":100000,\"D\":20000,\"A\":3000000}");
+                "\"n\":3,\"variants\":\"announce,epochs,patient,prompt\",\"P\":100000,\"T\":50000,\"B\":100000,\"D\":20000,\"A\":3000000}");
     }
 }

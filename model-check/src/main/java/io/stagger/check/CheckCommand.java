@@ -31,8 +31,9 @@ import picocli.CommandLine.Option;
             "  bin/stagger check --servers 5 --faults crash,loss --simulate --depth 200 --traces 5000",
             "  bin/stagger check --trace store/election/<time>/traces   (trace validation, model-check/TRACES.md)"})
 public final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs,patient,spaced",
-            description = "Variants of PROTOCOL.md §5: announce, epochs, redirect, patient, spaced, comma-separated; "
+    @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs,patient,prompt",
+            description = "Variants of PROTOCOL.md §5: announce, epochs, redirect, patient, spaced, prompt, "
+                    + "comma-separated; "
                     + "none is the claims' variant. Default: ${DEFAULT-VALUE}.")
     String variants;
 
@@ -351,7 +352,7 @@ public final class CheckCommand implements Callable<Integer> {
             return base.crashOnly() ? failoverBound : 0;
         }
         return base.crashOnly()
-                ? timing().protocolFailoverBound(base.servers(), base.variants().contains(Variant.SPACED)) : 0;
+                ? timing().protocolFailoverBound(base.servers(), base.variants()) : 0;
     }
 
     private Timing timing() {

@@ -68,7 +68,7 @@ public record ModelConfig(int servers, Set<Variant> variants, Set<Fault> faults,
 
     /** The protocol's failover bound when faults are crash-only, else 0 (the bound is a claim about crashes only). */
     public static int defaultFailoverBound(int servers, Set<Fault> faults, Timing timing) {
-        return crashOnly(faults) ? timing.protocolFailoverBound(servers, false) : 0;
+        return crashOnly(faults) ? timing.protocolFailoverBound(servers, EnumSet.noneOf(Variant.class)) : 0;
     }
 
     /**
@@ -77,7 +77,7 @@ public record ModelConfig(int servers, Set<Variant> variants, Set<Fault> faults,
      */
     public int faultWindow() {
         return checkNoFaultElection
-                ? timing.protocolFailoverBound(servers, variants.contains(Variant.SPACED)) + timing.detectionPeriod()
+                ? timing.protocolFailoverBound(servers, variants) + timing.detectionPeriod()
                 : 0;
     }
 

@@ -1,5 +1,7 @@
 package io.stagger.check;
 
+import java.util.Set;
+
 /**
  * The timer lengths and delay bounds of a model, in ticks (PROTOCOL.md §2).
  *
@@ -22,15 +24,21 @@ public record Timing(int detectionPeriod, int inquiryTimeout, int baseElectionDe
         require(maxDelay >= 0 && maxDelay <= delayBound, "the network's max delay must be between 0 and D");
     }
 
-    /** E(i) of the weakest candidate after the strongest failed: B + (n - 2) D, or B + (n - 2)(P + 2D) if spaced. */
-    public int maxElectionDelayAfterFailure(int servers, boolean spaced) {
-        return baseElectionDelay + (servers - 2) * (delayBound + (spaced ? detectionPeriod + delayBound : 0));
+    /** The spec's Step: what E(i) adds per stronger candidate: D, 2D with prompt, P + 2D with spaced. */
+    public int electionStep(Set<Variant> variants) {
+        return variants.contains(Variant.SPACED) ? detectionPeriod + 2 * delayBound
+                : variants.contains(Variant.PROMPT) ? 2 * delayBound : delayBound;
+    }
+
+    /** E(i) of the weakest candidate after the strongest failed: B + (n - 2) Step. */
+    public int maxElectionDelayAfterFailure(int servers, Set<Variant> variants) {
+        return baseElectionDelay + (servers - 2) * electionStep(variants);
     }
 
     /** The failover bound of PROTOCOL.md §6: P + T + max E + max d, plus one revocation round (2 d). */
-    public int protocolFailoverBound(int servers, boolean spaced) {
+    public int protocolFailoverBound(int servers, Set<Variant> variants) {
         int maxd = Math.max(1, maxDelay);
-        return detectionPeriod + inquiryTimeout + maxElectionDelayAfterFailure(servers, spaced) + maxd + 2 * maxd;
+        return detectionPeriod + inquiryTimeout + maxElectionDelayAfterFailure(servers, variants) + maxd + 2 * maxd;
     }
 
     private static void require(boolean condition, String message) {

@@ -10,7 +10,8 @@ public enum Variant {
     EPOCHS("Epochs"),
     REDIRECT("Redirect"),
     PATIENT("Patient"),
-    SPACED("Spaced");
+    SPACED("Spaced"),
+    PROMPT("Prompt");
 
     private final String constant;
 
@@ -47,7 +48,7 @@ public enum Variant {
                 return variant;
             }
         }
-        throw new IllegalArgumentException("unknown variant '" + name + "' (known: announce, epochs, redirect, patient, spaced, none)");
+        throw new IllegalArgumentException("unknown variant '" + name + "' (known: announce, epochs, redirect, patient, spaced, prompt, none)");
     }
 
     /** A variant set as written on the command line: {@code announce,epochs}, or {@code none}. */

@@ -21,7 +21,8 @@ import net.jqwik.api.Provide;
  * when the master crashes and nothing else fails, with every backup detecting the crash at the same instant (skew
  * 0, below any margin), exactly one server declares, and it is the strongest live one. With {@code spaced} the same
  * holds when the backups detect at their own times, as real ones do: every process starts at a random moment, so
- * every detection timer has its own phase ({@code -Dstagger.without=spaced} shows it failing).
+ * every detection timer has its own phase ({@code -Dstagger.without=spaced} shows it failing); and with {@code prompt}
+ * (without {@code spaced}), whose first detector tells the stronger candidates ({@code -Dstagger.without=prompt}).
  */
 class StaggerProperties {
 
@@ -64,6 +65,16 @@ class StaggerProperties {
     @Property
     void oneDeclarationPerCrashWithRandomDetectionPhases(
             @ForAll("spacedGroupsWithRandomPhasesAndAMasterCrash") Scenario scenario) {
+        checkOneDeclarationPerCrash(scenario);
+    }
+
+    @Property
+    void oneDeclarationPerCrashWithRandomDetectionPhasesPrompted(
+            @ForAll("promptedGroupsWithRandomPhasesAndAMasterCrash") Scenario scenario) {
+        checkOneDeclarationPerCrash(scenario);
+    }
+
+    private static void checkOneDeclarationPerCrash(Scenario scenario) {
         long crashAt = scenario.faults().get(scenario.faults().size() - 1).atMicros();
         List<String> declarers = new ArrayList<>();
         List<String> early = new ArrayList<>();
@@ -90,7 +101,20 @@ class StaggerProperties {
      */
     @Provide
     Arbitrary<Scenario> spacedGroupsWithRandomPhasesAndAMasterCrash() {
-        return Setups.setups(Setups.anyVariantsWith(Variant.SPACED), 1).flatMap(setup -> {
+        return groupsWithRandomPhasesAndAMasterCrash(Setups.anyVariantsWith(Variant.SPACED));
+    }
+
+    /** As above, with {@code prompt} and without {@code spaced}, so that it is prompt that keeps one declaration. */
+    @Provide
+    Arbitrary<Scenario> promptedGroupsWithRandomPhasesAndAMasterCrash() {
+        return groupsWithRandomPhasesAndAMasterCrash(Setups.anyVariantsWith(Variant.PROMPT).map(v -> {
+            v.remove(Variant.SPACED);
+            return v;
+        }));
+    }
+
+    private static Arbitrary<Scenario> groupsWithRandomPhasesAndAMasterCrash(Arbitrary<Set<Variant>> variantSets) {
+        return Setups.setups(variantSets, 1).flatMap(setup -> {
             long period = setup.periodMicros();
             long allowance = setup.config().startAllowance().toNanos() / 1_000;
             Arbitrary<List<Long>> phases = Arbitraries.longs().between(0, period - 1).list()

@@ -38,7 +38,9 @@ class StaggerSurveyTest {
         for (boolean restart : new boolean[] {true, false}) {
             for (Set<Variant> variants : List.of(EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS),
                     EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT),
-                    EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.SPACED), Config.DEFAULT_VARIANTS)) {
+                    EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.SPACED),
+                    EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT, Variant.SPACED),
+                    EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PROMPT), Config.DEFAULT_VARIANTS)) {
                 table.append(row(variants, restart, runs));
             }
         }

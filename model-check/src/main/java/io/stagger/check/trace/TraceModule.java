@@ -102,6 +102,7 @@ public final class TraceModule {
                 + "    Redirect = " + upper(variants.contains("redirect")) + "\n"
                 + "    Patient = " + upper(variants.contains("patient")) + "\n"
                 + "    Spaced = " + upper(variants.contains("spaced")) + "\n"
+                + "    Prompt = " + upper(variants.contains("prompt")) + "\n"
                 + "    P = " + first.config("P") + "\n"
                 + "    T = " + first.config("T") + "\n"
                 + "    B = " + first.config("B") + "\n"
