@@ -1,5 +1,6 @@
 package io.stagger.bench;
 
+import io.stagger.core.Event;
 import io.stagger.core.Group;
 import io.stagger.core.Role;
 import io.stagger.core.Server;
@@ -31,6 +32,6 @@ public class AnnounceBenchmark extends CoreStepBenchmark {
     @Benchmark
     public void announce() {
         nowMicros += Groups.DETECTION_PERIOD_MICROS;
-        master.announce(nowMicros, effects);
+        master.step(Event.TimerFired.of(Timer.ANNOUNCE), nowMicros, effects);
     }
 }

@@ -1,6 +1,7 @@
 package io.stagger.bench;
 
 import io.stagger.core.Config;
+import io.stagger.core.Event;
 import io.stagger.core.Group;
 import io.stagger.core.Role;
 import io.stagger.core.Server;
@@ -47,13 +48,13 @@ public abstract class DeclarationBenchmark extends CoreStepBenchmark {
 
     /** Rule 9 at the server that a declaration then makes BACKUP as WAITING. */
     void restartWaiting() {
-        waiting.restart(nowMicros, effects);
+        waiting.step(Event.Restart.INSTANCE, nowMicros, effects);
     }
 
     /** Rules 9 then 5 at the contender: MASTER with epoch 1 (epochs variant), n - 1 declares sent. */
     void electContender() {
-        contender.restart(nowMicros, effects);
+        contender.step(Event.Restart.INSTANCE, nowMicros, effects);
         nowMicros = Math.max(nowMicros, contender.deadlineMicros(Timer.ELECTION));
-        contender.electionTimeout(nowMicros, effects);
+        contender.step(Event.TimerFired.of(Timer.ELECTION), nowMicros, effects);
     }
 }

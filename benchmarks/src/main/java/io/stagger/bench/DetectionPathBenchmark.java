@@ -1,6 +1,8 @@
 package io.stagger.bench;
 
+import io.stagger.core.Event;
 import io.stagger.core.Group;
+import io.stagger.core.Message.Inquiry;
 import io.stagger.core.Message.InquiryOk;
 import io.stagger.core.Role;
 import io.stagger.core.Server;
@@ -19,7 +21,9 @@ public class DetectionPathBenchmark extends CoreStepBenchmark {
     private Server backup;
     private String masterId;
     private String backupId;
-    private InquiryOk reply;
+    private Event inquiryOkFromMaster;
+    private Event inquiryFromBackup;
+    private Event inquiryFromMaster;
 
     @Override
     void setUp(Group group) {
@@ -27,7 +31,9 @@ public class DetectionPathBenchmark extends CoreStepBenchmark {
         backupId = Groups.id(n);
         master = Groups.started(masterId, group);
         backup = Groups.started(backupId, group);
-        reply = new InquiryOk(masterId, master.epoch());
+        inquiryOkFromMaster = new Event.Receive(masterId, new InquiryOk(masterId, master.epoch()));
+        inquiryFromBackup = new Event.Receive(backupId, Inquiry.INSTANCE);
+        inquiryFromMaster = new Event.Receive(masterId, Inquiry.INSTANCE);
         Groups.requireRole(master, Role.MASTER);
         Groups.requireRole(backup, Role.BACKUP);
     }
@@ -46,19 +52,19 @@ public class DetectionPathBenchmark extends CoreStepBenchmark {
     @Benchmark
     public void detectionTickThenInquiryOk() {
         nowMicros += Groups.DETECTION_PERIOD_MICROS;
-        backup.detectionTick(nowMicros, effects);
-        backup.receiveInquiryOk(masterId, reply, nowMicros, effects);
+        backup.step(Event.TimerFired.of(Timer.DETECTION), nowMicros, effects);
+        backup.step(inquiryOkFromMaster, nowMicros, effects);
     }
 
     /** Rule 2 at the MASTER: answer inquiry_ok(master = self). No state changes, so one step per op. */
     @Benchmark
     public void receiveInquiryAsMaster() {
-        master.receiveInquiry(backupId, nowMicros, effects);
+        master.step(inquiryFromBackup, nowMicros, effects);
     }
 
     /** Rule 2 at a BACKUP (no {@code redirect}): not its master's business, no answer. One step per op. */
     @Benchmark
     public void receiveInquiryAsBackup() {
-        backup.receiveInquiry(masterId, nowMicros, effects);
+        backup.step(inquiryFromMaster, nowMicros, effects);
     }
 }

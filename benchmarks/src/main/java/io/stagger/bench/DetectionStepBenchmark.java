@@ -1,9 +1,11 @@
 package io.stagger.bench;
 
+import io.stagger.core.Event;
 import io.stagger.core.Group;
 import io.stagger.core.Message.InquiryOk;
 import io.stagger.core.Role;
 import io.stagger.core.Server;
+import io.stagger.core.Timer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,8 +48,7 @@ public class DetectionStepBenchmark {
         public int n;
 
         final Server[] backups = new Server[BACKUPS];
-        String masterId;
-        InquiryOk reply;
+        Event inquiryOk;
         long nowMicros;
         int next;
         BlackholeEffects effects;
@@ -56,12 +57,12 @@ public class DetectionStepBenchmark {
         public void setUpTrial(Blackhole blackhole) {
             effects = new BlackholeEffects(blackhole);
             Group group = Groups.ofSize(n);
-            masterId = Groups.id(1);
+            String masterId = Groups.id(1);
             for (int i = 0; i < BACKUPS; i++) {
                 backups[i] = Groups.started(Groups.id(n), group);
                 Groups.requireRole(backups[i], Role.BACKUP);
             }
-            reply = new InquiryOk(masterId, backups[0].epoch());
+            inquiryOk = new Event.Receive(masterId, new InquiryOk(masterId, backups[0].epoch()));
         }
 
         /** The next BACKUP of the batch. */
@@ -81,7 +82,7 @@ public class DetectionStepBenchmark {
         public void makeTicksDue() {
             for (Server backup : backups) {
                 if (backup.inquiryOutstanding()) {
-                    backup.receiveInquiryOk(masterId, reply, nowMicros, effects);
+                    backup.step(inquiryOk, nowMicros, effects);
                 }
             }
             nowMicros += Groups.DETECTION_PERIOD_MICROS;
@@ -104,7 +105,7 @@ public class DetectionStepBenchmark {
         public void sendInquiries() {
             nowMicros += Groups.DETECTION_PERIOD_MICROS;
             for (Server backup : backups) {
-                backup.detectionTick(nowMicros, effects);
+                backup.step(Event.TimerFired.of(Timer.DETECTION), nowMicros, effects);
                 if (!backup.inquiryOutstanding()) {
                     throw new IllegalStateException("benchmark state drifted: no inquiry outstanding at " + backup);
                 }
@@ -133,13 +134,13 @@ public class DetectionStepBenchmark {
     @Benchmark
     @OperationsPerInvocation(BACKUPS)
     public void detectionTick(TickDue state) {
-        state.next().detectionTick(state.nowMicros, state.effects);
+        state.next().step(Event.TimerFired.of(Timer.DETECTION), state.nowMicros, state.effects);
     }
 
     /** Rule 3 alone at a BACKUP: the master answered, cancel T. One step per op. */
     @Benchmark
     @OperationsPerInvocation(BACKUPS)
     public void receiveInquiryOk(InquiryOutstanding state) {
-        state.next().receiveInquiryOk(state.masterId, state.reply, state.nowMicros, state.effects);
+        state.next().step(state.inquiryOk, state.nowMicros, state.effects);
     }
 }

@@ -1,6 +1,7 @@
 package io.stagger.bench;
 
 import io.stagger.core.Config;
+import io.stagger.core.Event;
 import io.stagger.core.Group;
 import io.stagger.core.Role;
 import io.stagger.core.Server;
@@ -19,27 +20,27 @@ public class ElectionTimeoutBenchmark extends CoreStepBenchmark {
     @Override
     void setUp(Group group) {
         candidate = new Server(Groups.id(2), group, Config.defaults());
-        candidate.restart(nowMicros, effects);
+        candidate.step(Event.Restart.INSTANCE, nowMicros, effects);
         Groups.requireRole(candidate, Role.WAITING);
     }
 
     /** Rule 9 then rule 5 at the rank-2 server: WAITING, then MASTER with n - 1 declares sent. One pair per op. */
     @Benchmark
     public void restartThenElectionTimeout() {
-        candidate.restart(nowMicros, effects);
+        candidate.step(Event.Restart.INSTANCE, nowMicros, effects);
         nowMicros = candidate.deadlineMicros(Timer.ELECTION);
-        candidate.electionTimeout(nowMicros, effects);
+        candidate.step(Event.TimerFired.of(Timer.ELECTION), nowMicros, effects);
     }
 
     /** Rule 9 alone: forget everything, WAITING with E(self) over all other members. One step per op. */
     @Benchmark
     public void restart() {
-        candidate.restart(nowMicros, effects);
+        candidate.step(Event.Restart.INSTANCE, nowMicros, effects);
     }
 
     /** Rule 8 alone at the rank-2 server: BACKUP of the rank-1 server. One step per op. */
     @Benchmark
     public void start() {
-        candidate.start(nowMicros, effects);
+        candidate.step(Event.Start.INSTANCE, nowMicros, effects);
     }
 }

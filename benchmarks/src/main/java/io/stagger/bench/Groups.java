@@ -2,6 +2,7 @@ package io.stagger.bench;
 
 import io.stagger.core.Config;
 import io.stagger.core.Effects;
+import io.stagger.core.Event;
 import io.stagger.core.Group;
 import io.stagger.core.RankRule;
 import io.stagger.core.Role;
@@ -47,7 +48,7 @@ final class Groups {
     /** Server {@code self} of {@code group} with {@link #CONFIG}, after Start at time 0. */
     static Server started(String self, Group group) {
         Server server = new Server(self, group, CONFIG);
-        server.start(0, Effects.NONE);
+        server.step(Event.Start.INSTANCE, 0, Effects.NONE);
         return server;
     }
 

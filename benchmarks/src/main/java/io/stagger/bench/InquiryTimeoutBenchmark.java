@@ -1,5 +1,6 @@
 package io.stagger.bench;
 
+import io.stagger.core.Event;
 import io.stagger.core.Group;
 import io.stagger.core.Message.Declare;
 import io.stagger.core.Role;
@@ -17,13 +18,13 @@ import org.openjdk.jmh.annotations.TearDown;
 public class InquiryTimeoutBenchmark extends CoreStepBenchmark {
     private Server backup;
     private String masterId;
-    private Declare masterDeclares;
+    private Event masterDeclares;
 
     @Override
     void setUp(Group group) {
         masterId = Groups.id(1);
         backup = Groups.started(Groups.id(n), group);
-        masterDeclares = new Declare(masterId, backup.epoch());
+        masterDeclares = new Event.Receive(masterId, new Declare(masterId, backup.epoch()));
         Groups.requireRole(backup, Role.BACKUP);
     }
 
@@ -37,9 +38,9 @@ public class InquiryTimeoutBenchmark extends CoreStepBenchmark {
     @Benchmark
     public void detectionTickThenInquiryTimeoutThenDeclare() {
         nowMicros += Groups.DETECTION_PERIOD_MICROS;
-        backup.detectionTick(nowMicros, effects);
+        backup.step(Event.TimerFired.of(Timer.DETECTION), nowMicros, effects);
         nowMicros += Groups.INQUIRY_TIMEOUT_MICROS;
-        backup.inquiryTimeout(nowMicros, effects);
-        backup.receiveDeclare(masterId, masterDeclares, nowMicros, effects);
+        backup.step(Event.TimerFired.of(Timer.INQUIRY), nowMicros, effects);
+        backup.step(masterDeclares, nowMicros, effects);
     }
 }

@@ -1,5 +1,6 @@
 package io.stagger.bench;
 
+import io.stagger.core.Event;
 import io.stagger.core.Group;
 import io.stagger.core.Message.Declare;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,52 +12,52 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
  * in WAITING, and Restart then ElectionTimeout (measured there as a pair) makes it MASTER again.
  */
 public class ReceiveDeclareBenchmark extends DeclarationBenchmark {
-    private Declare rank1Declares;
-    private Declare rank2Declares;
-    private Declare weakestDeclares;
-    private Declare rank1DeclaresEpoch1;
+    private Event rank1Declares;
+    private Event rank2Declares;
+    private Event weakestDeclares;
+    private Event rank1DeclaresEpoch1;
 
     @Override
     void setUp(Group group) {
         super.setUp(group);
-        rank1Declares = new Declare(rank1, 0);
-        rank2Declares = new Declare(rank2, 0);
-        weakestDeclares = new Declare(weakest, 0);
+        rank1Declares = new Event.Receive(rank1, new Declare(rank1, 0));
+        rank2Declares = new Event.Receive(rank2, new Declare(rank2, 0));
+        weakestDeclares = new Event.Receive(weakest, new Declare(weakest, 0));
         // The contender is elected with epoch 1: the stronger declare must not be stale.
-        rank1DeclaresEpoch1 = new Declare(rank1, 1);
+        rank1DeclaresEpoch1 = new Event.Receive(rank1, new Declare(rank1, 1));
     }
 
     /** As BACKUP, from its own master (the announce path): nothing changes. One step per op. */
     @Benchmark
     public void asBackupFromItsMaster() {
-        backup.receiveDeclare(rank1, rank1Declares, nowMicros, effects);
+        backup.step(rank1Declares, nowMicros, effects);
     }
 
     /** As BACKUP, from another server: recognise it (claim 17). Two declarers in turn, each op one step. */
     @Benchmark
     @OperationsPerInvocation(2)
     public void asBackupNewMaster() {
-        backup.receiveDeclare(rank2, rank2Declares, nowMicros, effects);
-        backup.receiveDeclare(rank1, rank1Declares, nowMicros, effects);
+        backup.step(rank2Declares, nowMicros, effects);
+        backup.step(rank1Declares, nowMicros, effects);
     }
 
     /** Rule 9 then, as WAITING, recognise the declarer (claims 16, 17). One pair per op. */
     @Benchmark
     public void restartThenAsWaiting() {
         restartWaiting();
-        waiting.receiveDeclare(rank1, rank1Declares, nowMicros, effects);
+        waiting.step(rank1Declares, nowMicros, effects);
     }
 
     /** As MASTER, from a weaker server: stay MASTER and revoke it to the n - 1 others (claim 23). One step per op. */
     @Benchmark
     public void asMasterWins() {
-        master.receiveDeclare(weakest, weakestDeclares, nowMicros, effects);
+        master.step(weakestDeclares, nowMicros, effects);
     }
 
     /** Rules 9, 5, then as MASTER from a stronger server: become its BACKUP (claim 22). One triple per op. */
     @Benchmark
     public void restartThenElectionTimeoutThenAsMasterLoses() {
         electContender();
-        contender.receiveDeclare(rank1, rank1DeclaresEpoch1, nowMicros, effects);
+        contender.step(rank1DeclaresEpoch1, nowMicros, effects);
     }
 }

@@ -1,5 +1,7 @@
 package io.stagger.core;
 
+import java.util.Arrays;
+
 /** What a driver hands to {@link Server#step}: the inputs of the state machine, with the time passed beside them. */
 public sealed interface Event permits Event.Start, Event.Restart, Event.Receive, Event.TimerFired {
 
@@ -17,5 +19,13 @@ public sealed interface Event permits Event.Start, Event.Restart, Event.Receive,
     record Receive(String from, Message message) implements Event {}
 
     /** A timer that the server armed has reached its deadline. */
-    record TimerFired(Timer timer) implements Event {}
+    record TimerFired(Timer timer) implements Event {
+        private static final TimerFired[] EACH = Arrays.stream(Timer.values())
+                .map(TimerFired::new).toArray(TimerFired[]::new);
+
+        /** The firing of {@code timer}, one shared instance per timer: a driver fires timers without allocating. */
+        public static TimerFired of(Timer timer) {
+            return EACH[timer.ordinal()];
+        }
+    }
 }

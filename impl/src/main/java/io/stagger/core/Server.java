@@ -10,10 +10,12 @@ import io.stagger.core.Message.Suspect;
  * One server of the group as a pure state machine: the rules of PROTOCOL.md §4 and the variants of §5, one method
  * per TLA+ action of {@code spec/StaggeredElection.tla}, with the choices of {@code docs/PROTOCOL-DECISIONS.md}.
  *
- * <p>No clock, no threads, no I/O, no randomness: every call carries the current time in microseconds, and the
- * server answers through {@link Effects} with messages to send and timers to arm or cancel. A call that breaks the
- * contract (an id that is not a member, time going backwards) throws {@link IllegalArgumentException} before any
- * state changes.
+ * <p>No clock, no threads, no I/O, no randomness: {@link #step} is the one way in; every event carries the current
+ * time in microseconds, and the server answers through {@link Effects} with messages to send and timers to arm or
+ * cancel (a timer is cancelled only while it is armed). An event that breaks the contract (an id that is not a member,
+ * time going backwards) throws {@link IllegalArgumentException} before any state changes. The rule methods are
+ * package-private so that every driver goes through {@link #step}; {@code DispatchTest} holds every kind of event
+ * routed to a rule.
  */
 public final class Server {
     /** The deadline of a timer that is not armed. */
@@ -65,7 +67,7 @@ public final class Server {
         this.startAllowanceMicros = Durations.micros(config.startAllowance());
     }
 
-    /** Routes an event to its rule. */
+    /** The one entry into the core: routes an event to its rule, which puts what it decided into {@code out}. */
     public void step(Event event, long nowMicros, Effects out) {
         // Java 17 has no pattern switch; the sealed interface keeps this list complete.
         if (event instanceof Event.Receive receive) {
@@ -82,7 +84,7 @@ public final class Server {
     }
 
     /** Routes a received message to its rule. */
-    public void receive(String from, Message message, long nowMicros, Effects out) {
+    void receive(String from, Message message, long nowMicros, Effects out) {
         if (message instanceof Inquiry) {
             receiveInquiry(from, nowMicros, out);
         } else if (message instanceof InquiryOk ok) {
@@ -99,7 +101,7 @@ public final class Server {
     }
 
     /** Routes a timer to its rule; a firing of a timer that is not armed, or not yet due, is ignored. */
-    public void timerFired(Timer timer, long nowMicros, Effects out) {
+    void timerFired(Timer timer, long nowMicros, Effects out) {
         switch (timer) {
             case DETECTION -> detectionTick(nowMicros, out);
             case INQUIRY -> inquiryTimeout(nowMicros, out);
@@ -112,7 +114,7 @@ public final class Server {
     // The rules of PROTOCOL.md §4, in its order.
 
     /** Rule 1, claims 4, 24, 25: a BACKUP inquires of its master every P and arms the time-out T. */
-    public void detectionTick(long nowMicros, Effects out) {
+    void detectionTick(long nowMicros, Effects out) {
         advanceTo(nowMicros);
         if (role != Role.BACKUP || !isDue(timerDetectionAt, nowMicros)) {
             observeTimer(Action.IGNORED_TIMER, nowMicros, Timer.DETECTION);
@@ -128,7 +130,7 @@ public final class Server {
     }
 
     /** Rule 2, claim 4: a MASTER answers that it is functional; with {@code redirect} a non-master names its master. */
-    public void receiveInquiry(String from, long nowMicros, Effects out) {
+    void receiveInquiry(String from, long nowMicros, Effects out) {
         requireMember(from);
         advanceTo(nowMicros);
         if (role == Role.MASTER) {
@@ -140,7 +142,7 @@ public final class Server {
     }
 
     /** Rule 3, claim 4: the master answered in time; with {@code redirect}, adopt the master it names. */
-    public void receiveInquiryOk(String from, InquiryOk ok, long nowMicros, Effects out) {
+    void receiveInquiryOk(String from, InquiryOk ok, long nowMicros, Effects out) {
         requireMember(from);
         requireMemberOrNone(ok.master());
         advanceTo(nowMicros);
@@ -152,22 +154,19 @@ public final class Server {
             cancelInquiry(out);
         } else if (redirect && ok.master() != null && !ok.master().equals(self)
                 && (!epochs || ok.epoch() >= epoch)) {
-            master = ok.master();
-            if (epochs) {
-                epoch = ok.epoch();
-            }
-            cancelInquiry(out);
+            becomeBackup(ok.master(), epochs ? ok.epoch() : epoch, nowMicros, out);
         }
         observe(Action.RECEIVE_INQUIRY_OK, nowMicros, from, ok);
     }
 
     /** Rule 4, claims 3, 4, 7: no reply within T: wait for E(self), computed without the failed master. */
-    public void inquiryTimeout(long nowMicros, Effects out) {
+    void inquiryTimeout(long nowMicros, Effects out) {
         advanceTo(nowMicros);
         if (role != Role.BACKUP || !isDue(timerInquiryAt, nowMicros)) {
             observeTimer(Action.IGNORED_TIMER, nowMicros, Timer.INQUIRY);
             return;
         }
+        timerInquiryAt = NOT_ARMED; // this firing used the timer up: nothing left to cancel
         String failedMaster = master;
         if (prompt) {
             Suspect suspect = new Suspect(failedMaster, epoch);
@@ -199,19 +198,20 @@ public final class Server {
     }
 
     /** Rule 5, claims 7, 8: nobody declared during E(self): take the mastership and declare it to every other member. */
-    public void electionTimeout(long nowMicros, Effects out) {
+    void electionTimeout(long nowMicros, Effects out) {
         advanceTo(nowMicros);
         if (role != Role.WAITING || !isDue(timerElectionAt, nowMicros)) {
             observeTimer(Action.IGNORED_TIMER, nowMicros, Timer.ELECTION);
             return;
         }
+        timerElectionAt = NOT_ARMED; // this firing used the timer up: nothing left to cancel
         becomeMaster(epochs ? epoch + 1 : epoch, nowMicros, out);
         sendToOthers(new Declare(self, epoch), out);
         observeTimer(Action.ELECTION_TIMEOUT, nowMicros, Timer.ELECTION);
     }
 
     /** Rule 6, claims 15-19, 22, 23: a declaration from {@code from}, judged by the receiver's role. */
-    public void receiveDeclare(String from, Declare declare, long nowMicros, Effects out) {
+    void receiveDeclare(String from, Declare declare, long nowMicros, Effects out) {
         requireMember(from);
         requireSender(from, declare.master(), "declare");
         advanceTo(nowMicros);
@@ -220,7 +220,7 @@ public final class Server {
     }
 
     /** Rule 7, claims 15, 23: a revocation is judged as a declaration by its sender, the master it declares. */
-    public void receiveRevoke(String from, Revoke revoke, long nowMicros, Effects out) {
+    void receiveRevoke(String from, Revoke revoke, long nowMicros, Effects out) {
         requireMember(from);
         requireSender(from, revoke.master(), "revoke");
         if (revoke.revoked() == null) {
@@ -240,7 +240,7 @@ public final class Server {
      * {@code patient} a BACKUP's first detection tick waits for the start allowance A, unless it hears from its master
      * first: a master whose process starts later is not taken for a failed one.
      */
-    public void start(long nowMicros, Effects out) {
+    void start(long nowMicros, Effects out) {
         advanceTo(nowMicros);
         forgetEverything(out);
         if (self.equals(group.strongest())) {
@@ -249,13 +249,13 @@ public final class Server {
             if (patient) {
                 timerDetectionAt = arm(Timer.DETECTION, nowMicros + startAllowanceMicros, out);
             }
-            becomeBackup(group.strongest(), nowMicros, out);
+            becomeBackup(group.strongest(), 0, nowMicros, out);
         }
         observe(Action.START, nowMicros, Event.Start.INSTANCE);
     }
 
     /** Rule 9: back after a crash with all state lost: WAITING, with E(self) computed over all other members. */
-    public void restart(long nowMicros, Effects out) {
+    void restart(long nowMicros, Effects out) {
         advanceTo(nowMicros);
         forgetEverything(out);
         becomeWaiting(nowMicros + electionDelays.afterRestartMicros(), out);
@@ -263,7 +263,7 @@ public final class Server {
     }
 
     /** Variant {@code announce}: a MASTER re-declares every P, so that masters that never heard of each other meet. */
-    public void announce(long nowMicros, Effects out) {
+    void announce(long nowMicros, Effects out) {
         advanceTo(nowMicros);
         if (role != Role.MASTER || !isDue(timerAnnounceAt, nowMicros)) {
             observeTimer(Action.IGNORED_TIMER, nowMicros, Timer.ANNOUNCE);
@@ -280,17 +280,13 @@ public final class Server {
     private void judgeDeclaration(String declarer, long declaredEpoch, long nowMicros, Effects out) {
         if (role == Role.MASTER) {
             if (group.rank(declarer) > group.rank(self)) {
-                // Claim 23: the receiver wins; it stays MASTER and revokes the weaker declaration.
-                if (epochs) {
-                    epoch = Math.max(epoch, declaredEpoch) + 1;
-                }
+                // Claim 23: the receiver wins; it stays MASTER, under a new epoch with epochs, and revokes the weaker
+                // declaration.
+                becomeMaster(epochs ? Math.max(epoch, declaredEpoch) + 1 : epoch, nowMicros, out);
                 sendToOthers(new Revoke(declarer, self, epoch), out);
             } else {
                 // Claim 22: the receiver loses and recognises the stronger declarer.
-                becomeBackup(declarer, nowMicros, out);
-                if (epochs) {
-                    epoch = Math.max(epoch, declaredEpoch);
-                }
+                becomeBackup(declarer, epochs ? Math.max(epoch, declaredEpoch) : epoch, nowMicros, out);
             }
             return;
         }
@@ -298,13 +294,10 @@ public final class Server {
         if (epochs && declaredEpoch < epoch) {
             return;
         }
-        if (role != Role.BACKUP || !declarer.equals(master)) {
-            becomeBackup(declarer, nowMicros, out);
-        } else if (patient) {
+        boolean alreadyItsBackup = role == Role.BACKUP && declarer.equals(master);
+        becomeBackup(declarer, epochs ? declaredEpoch : epoch, nowMicros, out);
+        if (alreadyItsBackup && patient) {
             cancelInquiry(out); // patient: a declaration from the master answers the inquiry: it is alive
-        }
-        if (epochs) {
-            epoch = declaredEpoch;
         }
         // Patient: having heard from its master, a BACKUP begins detection (a no-op otherwise: detection is never
         // armed further than P ahead without the start allowance).
@@ -314,41 +307,66 @@ public final class Server {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // Role changes happen only here; each rejects an impossible transition loudly.
+    // Role and epoch change only here (and in the blank state of forgetEverything); each rejects an impossible
+    // transition loudly, before any state changes. Package-private for the test of those rejections.
 
-    private void becomeMaster(long newEpoch, long nowMicros, Effects out) {
+    /**
+     * A new mastership under {@code newEpoch} (rules 5 and 8, and with {@code epochs} the revocation of rule 6, §5):
+     * a WAITING server takes the role; a MASTER that revokes keeps its role and timers and moves only its epoch. A
+     * BACKUP never becomes MASTER without waiting for an election first.
+     */
+    void becomeMaster(long newEpoch, long nowMicros, Effects out) {
+        if (role == Role.BACKUP) {
+            throw new IllegalStateException(self + " is a BACKUP of " + master
+                    + ": a BACKUP becomes MASTER only by an election, after waiting");
+        }
+        requireEpochNotBelow(newEpoch);
+        epoch = newEpoch;
+        if (role == Role.MASTER) {
+            return;
+        }
         role = Role.MASTER;
         master = self;
-        epoch = newEpoch;
-        timerElectionAt = cancel(Timer.ELECTION, out);
-        timerDetectionAt = cancel(Timer.DETECTION, out);
+        timerElectionAt = cancel(Timer.ELECTION, timerElectionAt, out);
+        timerDetectionAt = cancel(Timer.DETECTION, timerDetectionAt, out);
         cancelInquiry(out);
         if (announce) {
             timerAnnounceAt = arm(Timer.ANNOUNCE, nowMicros + detectionPeriodMicros, out);
         }
     }
 
-    private void becomeBackup(String newMaster, long nowMicros, Effects out) {
+    /**
+     * Recognise {@code newMaster} under {@code newEpoch} (rules 3 with {@code redirect}, 6, 7, 8). A BACKUP that
+     * already recognises it moves only its epoch: its detection and its outstanding inquiry go on.
+     */
+    void becomeBackup(String newMaster, long newEpoch, long nowMicros, Effects out) {
         if (newMaster == null || newMaster.equals(self)) {
             throw new IllegalStateException(self + " cannot be a BACKUP of " + newMaster);
         }
+        requireEpochNotBelow(newEpoch);
+        boolean alreadyItsBackup = role == Role.BACKUP && newMaster.equals(master);
+        epoch = newEpoch;
+        if (alreadyItsBackup) {
+            return;
+        }
         role = Role.BACKUP;
         master = newMaster;
-        timerElectionAt = cancel(Timer.ELECTION, out);
-        timerAnnounceAt = cancel(Timer.ANNOUNCE, out);
+        timerElectionAt = cancel(Timer.ELECTION, timerElectionAt, out);
+        timerAnnounceAt = cancel(Timer.ANNOUNCE, timerAnnounceAt, out);
         cancelInquiry(out);
         if (timerDetectionAt == NOT_ARMED) {
             timerDetectionAt = arm(Timer.DETECTION, nowMicros + detectionPeriodMicros, out);
         }
     }
 
-    private void becomeWaiting(long electionDeadlineMicros, Effects out) {
+    /** Wait for an election until {@code electionDeadlineMicros} (rules 4 and 9); the epoch stays. */
+    void becomeWaiting(long electionDeadlineMicros, Effects out) {
         if (role == Role.MASTER) {
             throw new IllegalStateException(self + " is MASTER: a master never waits for an election");
         }
         role = Role.WAITING;
         master = null;
-        timerDetectionAt = cancel(Timer.DETECTION, out);
+        timerDetectionAt = cancel(Timer.DETECTION, timerDetectionAt, out);
         cancelInquiry(out);
         timerElectionAt = arm(Timer.ELECTION, electionDeadlineMicros, out);
     }
@@ -359,20 +377,25 @@ public final class Server {
         master = null;
         epoch = 0;
         inquiryOutstanding = false;
-        timerDetectionAt = cancel(Timer.DETECTION, out);
-        timerInquiryAt = cancel(Timer.INQUIRY, out);
-        timerElectionAt = cancel(Timer.ELECTION, out);
-        timerAnnounceAt = cancel(Timer.ANNOUNCE, out);
+        timerDetectionAt = cancel(Timer.DETECTION, timerDetectionAt, out);
+        timerInquiryAt = cancel(Timer.INQUIRY, timerInquiryAt, out);
+        timerElectionAt = cancel(Timer.ELECTION, timerElectionAt, out);
+        timerAnnounceAt = cancel(Timer.ANNOUNCE, timerAnnounceAt, out);
+    }
+
+    /** §6 with {@code epochs}: a server's epoch never decreases while it lives. */
+    private void requireEpochNotBelow(long newEpoch) {
+        if (newEpoch < epoch) {
+            throw new IllegalStateException(self + " would move its epoch back from " + epoch + " to " + newEpoch);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // Small helpers.
 
     private void cancelInquiry(Effects out) {
-        if (inquiryOutstanding || timerInquiryAt != NOT_ARMED) {
-            inquiryOutstanding = false;
-            timerInquiryAt = cancel(Timer.INQUIRY, out);
-        }
+        inquiryOutstanding = false;
+        timerInquiryAt = cancel(Timer.INQUIRY, timerInquiryAt, out);
     }
 
     /** inquiry_ok(master = {@code recognised}, epoch): the last one sent if it says the same, else a new one. */
@@ -398,8 +421,11 @@ public final class Server {
         return deadlineMicros;
     }
 
-    private static long cancel(Timer timer, Effects out) {
-        out.cancel(timer);
+    /** Cancels {@code timer} if it is armed (its deadline is {@code deadlineMicros}); returns the new deadline. */
+    private static long cancel(Timer timer, long deadlineMicros, Effects out) {
+        if (deadlineMicros != NOT_ARMED) {
+            out.cancel(timer);
+        }
         return NOT_ARMED;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.core.Config;
 import io.stagger.core.Effects;
+import io.stagger.core.Event;
 import io.stagger.core.Group;
 import io.stagger.core.Message;
 import io.stagger.core.Role;
@@ -407,13 +408,8 @@ public final class MaelstromNode {
         if (restart) {
             service.recover(nowMicros());
         }
-        stepAndLog(restart ? "Restart" : "Start", () -> {
-            if (restart) {
-                server.restart(nowMicros(), outbox);
-            } else {
-                server.start(nowMicros(), outbox);
-            }
-        });
+        Event boot = restart ? Event.Restart.INSTANCE : Event.Start.INSTANCE;
+        stepAndLog(restart ? "Restart" : "Start", () -> server.step(boot, nowMicros(), outbox));
         ObjectNode reply = Json.NODES.objectNode();
         reply.put("type", "init_ok");
         send(src, reply, msgId);
@@ -427,7 +423,7 @@ public final class MaelstromNode {
         outbox.replyTo(src, msgId);
         try {
             beginStep(); // not stepAndLog: a message in the steady state allocates neither a lambda nor a text
-            server.receive(src, message, nowMicros(), outbox);
+            server.step(new Event.Receive(src, message), nowMicros(), outbox);
             endStep(message.type(), src);
         } finally {
             outbox.replyTo(null, NO_MSG_ID);
@@ -460,7 +456,8 @@ public final class MaelstromNode {
             if (deadline != NOT_ARMED && deadline <= now) {
                 timerDeadlines[timer.ordinal()] = NOT_ARMED;
                 Role before = server.role();
-                stepAndLog(timer.name().toLowerCase() + " timer", () -> server.timerFired(timer, now, outbox));
+                stepAndLog(timer.name().toLowerCase() + " timer",
+                        () -> server.step(Event.TimerFired.of(timer), now, outbox));
                 if (timer == Timer.ELECTION && before == Role.WAITING && server.role() == Role.MASTER) {
                     elections++; // rule 5 (Start makes rank 1 MASTER too, but that is no election)
                 }

@@ -9,6 +9,7 @@ import io.stagger.core.DelayBounds;
 import io.stagger.core.Durations;
 import io.stagger.core.Effects;
 import io.stagger.core.ElectionDelays;
+import io.stagger.core.Event;
 import io.stagger.core.Group;
 import io.stagger.core.Message;
 import io.stagger.core.RankRule;
@@ -67,27 +68,27 @@ class CoreMutantKillersTest {
             seen.add(action);
         });
         Sent out = new Sent();
-        s.start(0, out);
-        s.detectionTick(10, out); // not due
-        s.inquiryTimeout(11, out); // not armed
-        s.electionTimeout(12, out); // not WAITING
-        s.detectionTick(100_000, out); // inquires of n1
-        s.receiveInquiry("n3", 100_001, out);
-        s.receiveInquiryOk("n3", new Message.InquiryOk("n3", 0), 100_002, out); // not from the master: stale
-        s.receiveInquiryOk("n1", new Message.InquiryOk("n1", 0), 100_003, out);
-        s.detectionTick(200_000, out);
-        s.inquiryTimeout(250_000, out);
+        s.step(Event.Start.INSTANCE, 0, out);
+        s.step(Event.TimerFired.of(Timer.DETECTION), 10, out); // not due
+        s.step(Event.TimerFired.of(Timer.INQUIRY), 11, out); // not armed
+        s.step(Event.TimerFired.of(Timer.ELECTION), 12, out); // not WAITING
+        s.step(Event.TimerFired.of(Timer.DETECTION), 100_000, out); // inquires of n1
+        s.step(new Event.Receive("n3", Message.Inquiry.INSTANCE), 100_001, out);
+        s.step(new Event.Receive("n3", new Message.InquiryOk("n3", 0)), 100_002, out); // not from the master: stale
+        s.step(new Event.Receive("n1", new Message.InquiryOk("n1", 0)), 100_003, out);
+        s.step(Event.TimerFired.of(Timer.DETECTION), 200_000, out);
+        s.step(Event.TimerFired.of(Timer.INQUIRY), 250_000, out);
         assertThat(s.role()).isEqualTo(Role.WAITING);
         long election = s.deadlineMicros(Timer.ELECTION);
-        s.electionTimeout(election, out);
+        s.step(Event.TimerFired.of(Timer.ELECTION), election, out);
         assertThat(s.role()).isEqualTo(Role.MASTER);
-        s.announce(election + 1, out); // not due
-        s.announce(election + 100_000, out);
-        s.receiveDeclare("n1", new Message.Declare("n1", 5), election + 100_001, out);
+        s.step(Event.TimerFired.of(Timer.ANNOUNCE), election + 1, out); // not due
+        s.step(Event.TimerFired.of(Timer.ANNOUNCE), election + 100_000, out);
+        s.step(new Event.Receive("n1", new Message.Declare("n1", 5)), election + 100_001, out);
         assertThat(s.role()).isEqualTo(Role.BACKUP);
         assertThat(s.epoch()).isEqualTo(5); // a master that yields takes the stronger declarer's higher epoch
-        s.receiveRevoke("n1", new Message.Revoke("n3", "n1", 6), election + 100_002, out);
-        s.restart(election + 100_003, out);
+        s.step(new Event.Receive("n1", new Message.Revoke("n3", "n1", 6)), election + 100_002, out);
+        s.step(Event.Restart.INSTANCE, election + 100_003, out);
         assertThat(seen).containsExactly(Action.START, Action.IGNORED_TIMER, Action.IGNORED_TIMER,
                 Action.IGNORED_TIMER, Action.DETECTION_TICK,
                 Action.RECEIVE_INQUIRY, Action.RECEIVE_INQUIRY_OK, Action.RECEIVE_INQUIRY_OK, Action.DETECTION_TICK,
@@ -98,49 +99,49 @@ class CoreMutantKillersTest {
     @Test
     void everyStepRejectsTimeGoingBackwards() {
         List<Consumer<Server>> steps = List.of(
-                s -> s.detectionTick(999, new Sent()),
-                s -> s.receiveInquiry("n1", 999, new Sent()),
-                s -> s.receiveInquiryOk("n1", new Message.InquiryOk("n1", 0), 999, new Sent()),
-                s -> s.inquiryTimeout(999, new Sent()),
-                s -> s.electionTimeout(999, new Sent()),
-                s -> s.receiveDeclare("n1", new Message.Declare("n1", 0), 999, new Sent()),
-                s -> s.receiveRevoke("n1", new Message.Revoke("n3", "n1", 0), 999, new Sent()),
-                s -> s.start(999, new Sent()),
-                s -> s.restart(999, new Sent()),
-                s -> s.announce(999, new Sent()));
+                s -> s.step(Event.TimerFired.of(Timer.DETECTION), 999, new Sent()),
+                s -> s.step(new Event.Receive("n1", Message.Inquiry.INSTANCE), 999, new Sent()),
+                s -> s.step(new Event.Receive("n1", new Message.InquiryOk("n1", 0)), 999, new Sent()),
+                s -> s.step(Event.TimerFired.of(Timer.INQUIRY), 999, new Sent()),
+                s -> s.step(Event.TimerFired.of(Timer.ELECTION), 999, new Sent()),
+                s -> s.step(new Event.Receive("n1", new Message.Declare("n1", 0)), 999, new Sent()),
+                s -> s.step(new Event.Receive("n1", new Message.Revoke("n3", "n1", 0)), 999, new Sent()),
+                s -> s.step(Event.Start.INSTANCE, 999, new Sent()),
+                s -> s.step(Event.Restart.INSTANCE, 999, new Sent()),
+                s -> s.step(Event.TimerFired.of(Timer.ANNOUNCE), 999, new Sent()));
         for (Consumer<Server> step : steps) {
             Server s = new Server("n2", GROUP, DEFAULTS);
-            s.start(1_000, new Sent());
+            s.step(Event.Start.INSTANCE, 1_000, new Sent());
             assertThatThrownBy(() -> step.accept(s)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("time went backwards");
         }
         Server same = new Server("n2", GROUP, DEFAULTS);
-        same.start(1_000, new Sent());
-        same.detectionTick(1_000, new Sent()); // the same instant again is not backwards
-        same.receiveInquiry("n1", 1_000, new Sent());
+        same.step(Event.Start.INSTANCE, 1_000, new Sent());
+        same.step(Event.TimerFired.of(Timer.DETECTION), 1_000, new Sent()); // the same instant again is not backwards
+        same.step(new Event.Receive("n1", Message.Inquiry.INSTANCE), 1_000, new Sent());
     }
 
     @Test
     void anInquiryOkFromANonMemberIsRejected() {
         Server s = new Server("n2", GROUP, DEFAULTS);
-        s.start(0, new Sent());
-        assertThatThrownBy(() -> s.receiveInquiryOk("n9", new Message.InquiryOk("n1", 0), 1, new Sent()))
+        s.step(Event.Start.INSTANCE, 0, new Sent());
+        assertThatThrownBy(() -> s.step(new Event.Receive("n9", new Message.InquiryOk("n1", 0)), 1, new Sent()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aRevokeFromItselfIsRejectedAsAnArgument() {
         Server s = new Server("n1", GROUP, DEFAULTS);
-        s.start(0, new Sent());
-        assertThatThrownBy(() -> s.receiveRevoke("n1", new Message.Revoke("n3", "n1", 0), 1, new Sent()))
+        s.step(Event.Start.INSTANCE, 0, new Sent());
+        assertThatThrownBy(() -> s.step(new Event.Receive("n1", new Message.Revoke("n3", "n1", 0)), 1, new Sent()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aRevokeMustComeFromTheMasterItDeclares() {
         Server s = new Server("n2", GROUP, DEFAULTS);
-        s.start(0, new Sent());
-        assertThatThrownBy(() -> s.receiveRevoke("n1", new Message.Revoke("n3", "n2", 0), 1, new Sent()))
+        s.step(Event.Start.INSTANCE, 0, new Sent());
+        assertThatThrownBy(() -> s.step(new Event.Receive("n1", new Message.Revoke("n3", "n2", 0)), 1, new Sent()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("declares its sender");
         assertThat(s.snapshot().master()).isEqualTo("n1");
     }
@@ -148,8 +149,8 @@ class CoreMutantKillersTest {
     @Test
     void aServerCannotRevokeItself() {
         Server s = new Server("n2", GROUP, DEFAULTS);
-        s.start(0, new Sent());
-        assertThatThrownBy(() -> s.receiveRevoke("n1", new Message.Revoke("n1", "n1", 0), 1, new Sent()))
+        s.step(Event.Start.INSTANCE, 0, new Sent());
+        assertThatThrownBy(() -> s.step(new Event.Receive("n1", new Message.Revoke("n1", "n1", 0)), 1, new Sent()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stronger rank");
     }
 
@@ -157,10 +158,10 @@ class CoreMutantKillersTest {
     void withRedirectAndEpochsAnInquiryOkOfTheSameEpochIsAdopted() {
         Config config = DEFAULTS.withVariants(EnumSet.of(Variant.REDIRECT, Variant.EPOCHS));
         Server s = new Server("n3", GROUP, config);
-        s.start(0, new Sent());
-        s.detectionTick(100_000, new Sent());
+        s.step(Event.Start.INSTANCE, 0, new Sent());
+        s.step(Event.TimerFired.of(Timer.DETECTION), 100_000, new Sent());
         assertThat(s.inquiryOutstanding()).isTrue();
-        s.receiveInquiryOk("n1", new Message.InquiryOk("n2", 0), 100_001, new Sent());
+        s.step(new Event.Receive("n1", new Message.InquiryOk("n2", 0)), 100_001, new Sent());
         assertThat(s.master()).isEqualTo("n2");
         assertThat(s.inquiryOutstanding()).isFalse();
     }
@@ -168,9 +169,9 @@ class CoreMutantKillersTest {
     @Test
     void aBackupKeepsItsInquiryWhenItsOwnMasterDeclaresAgain() {
         Server s = new Server("n2", GROUP, DEFAULTS);
-        s.start(0, new Sent());
-        s.detectionTick(100_000, new Sent());
-        s.receiveDeclare("n1", new Message.Declare("n1", 0), 100_001, new Sent());
+        s.step(Event.Start.INSTANCE, 0, new Sent());
+        s.step(Event.TimerFired.of(Timer.DETECTION), 100_000, new Sent());
+        s.step(new Event.Receive("n1", new Message.Declare("n1", 0)), 100_001, new Sent());
         assertThat(s.inquiryOutstanding()).isTrue();
         assertThat(s.deadlineMicros(Timer.INQUIRY)).isEqualTo(150_000);
     }
@@ -178,26 +179,26 @@ class CoreMutantKillersTest {
     @Test
     void aMastersInquiryOkCarriesItsCurrentEpoch() {
         Server s = new Server("n1", GROUP, DEFAULTS);
-        s.start(0, new Sent());
+        s.step(Event.Start.INSTANCE, 0, new Sent());
         Sent out = new Sent();
-        s.receiveInquiry("n2", 1, out);
+        s.step(new Event.Receive("n2", Message.Inquiry.INSTANCE), 1, out);
         assertThat(out.last()).isEqualTo(new Message.InquiryOk("n1", 0));
-        s.receiveDeclare("n3", new Message.Declare("n3", 4), 2, new Sent()); // n1 revokes n3: epoch 5
+        s.step(new Event.Receive("n3", new Message.Declare("n3", 4)), 2, new Sent()); // n1 revokes n3: epoch 5
         assertThat(s.epoch()).isEqualTo(5);
-        s.receiveInquiry("n2", 3, out);
+        s.step(new Event.Receive("n2", Message.Inquiry.INSTANCE), 3, out);
         assertThat(out.last()).isEqualTo(new Message.InquiryOk("n1", 5));
     }
 
     @Test
     void aRedirectingBackupNamesItsCurrentMaster() {
         Server s = new Server("n3", GROUP, DEFAULTS.withVariants(EnumSet.of(Variant.REDIRECT)));
-        s.start(0, new Sent());
+        s.step(Event.Start.INSTANCE, 0, new Sent());
         Sent out = new Sent();
-        s.receiveInquiry("n2", 1, out);
+        s.step(new Event.Receive("n2", Message.Inquiry.INSTANCE), 1, out);
         assertThat(out.last()).isEqualTo(new Message.InquiryOk("n1", 0));
-        s.receiveDeclare("n2", new Message.Declare("n2", 0), 2, new Sent());
+        s.step(new Event.Receive("n2", new Message.Declare("n2", 0)), 2, new Sent());
         assertThat(s.master()).isEqualTo("n2");
-        s.receiveInquiry("n1", 3, out);
+        s.step(new Event.Receive("n1", Message.Inquiry.INSTANCE), 3, out);
         assertThat(out.last()).isEqualTo(new Message.InquiryOk("n2", 0));
     }
 
@@ -207,7 +208,7 @@ class CoreMutantKillersTest {
         assertThat(s.config()).isSameAs(DEFAULTS);
         assertThat(s.electionDelays().withNoneFailedMicros())
                 .isEqualTo(ElectionDelays.compute("n2", GROUP, DEFAULTS).withNoneFailedMicros());
-        s.start(0, new Sent());
+        s.step(Event.Start.INSTANCE, 0, new Sent());
         assertThat(s.toString()).isEqualTo(s.snapshot().toString()).isEqualTo("n2{BACKUP master=n1 epoch=0 detection@100000}");
         assertThat(new ServerState("n2", Role.BACKUP, "n1", 3, true, 100, 150, Server.NOT_ARMED, Server.NOT_ARMED)
                 .toString()).isEqualTo("n2{BACKUP master=n1 epoch=3 inquiring detection@100 inquiry@150}");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagger.core.Config;
 import io.stagger.core.Effects;
+import io.stagger.core.Event;
 import io.stagger.core.Group;
 import io.stagger.core.Message;
 import io.stagger.core.RankRule;
@@ -23,8 +24,8 @@ class TraceRecorderTest {
         StringWriter out = new StringWriter();
         n2.observeWith(new TraceRecorder(out, 1_000));
 
-        n2.start(0, IGNORE);
-        n2.receive("n1", new Message.Revoke("n3", "n1", 4), 5_000, IGNORE);
+        n2.step(Event.Start.INSTANCE, 0, IGNORE);
+        n2.step(new Event.Receive("n1", new Message.Revoke("n3", "n1", 4)), 5_000, IGNORE);
 
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(2);
