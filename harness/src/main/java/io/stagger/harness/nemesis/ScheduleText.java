@@ -88,8 +88,8 @@ public final class ScheduleText {
           }
           faults.add(fault);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(source + " line " + (i + 1) + ": " + e.getMessage() + " in '"
-              + token.strip() + "'");
+          throw new IllegalArgumentException(source + " line " + (i + 1) + ", '" + token.strip() + "': "
+              + e.getMessage());
         }
       }
     }

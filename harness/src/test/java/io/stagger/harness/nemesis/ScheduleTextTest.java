@@ -54,23 +54,24 @@ class ScheduleTextTest {
   @Test
   void aMalformedLineIsNamedWithWhatIsWrong() {
     String[][] cases = {
-        {"crash@1s:n1\nmeteor@2s:n1", "s.txt line 2: unknown fault 'meteor'"},
-        {"crash@1s:n1\n\n# fine\ncrash@2:n2", "s.txt line 4: '2' is not a time"},
-        {"pause@2s:n1", "line 1: expected a window FROM-UNTIL"},
-        {"pause@3s-2s:n1", "line 1: a window must start at 0 or later and end after it starts"},
-        {"crash@1s:n9", "line 1: no node n9 in this run (n1, n2, n3)"},
-        {"crash@1s:master", "line 1: this workload knows no master to target"},
-        {"loss@1s-2s:lots", "line 1: 'lots' is not a probability"},
-        {"loss@1s-2s:1.5", "line 1: a loss probability is from 0 to 1"},
-        {"crash 1s n1", "line 1: expected KIND@TIME[:WHAT]"},
-        {"crash@1s", "line 1: crash needs ':'"},
-        {"heal@1s:n1", "line 1: heal takes no ':'"},
-        {"partition@1s:n1+n2|n2+n3", "line 1: a node in two sides"},
-        {"partition@1s:n1|", "line 1: '' is not a node id"},
+        {"crash@1s:n1\nmeteor@2s:n1", "s.txt line 2, 'meteor@2s:n1': unknown fault 'meteor'"},
+        {"crash@1s:n1\n\n# fine\ncrash@2:n2", "s.txt line 4, 'crash@2:n2': '2' is not a time"},
+        {"pause@2s:n1", "expected a window FROM-UNTIL"},
+        {"pause@3s-2s:n1", "a window must start at 0 or later and end after it starts"},
+        {"crash@1s:n9", "no node n9 in this run (n1, n2, n3)"},
+        {"crash@1s:master", "this workload knows no master to target"},
+        {"loss@1s-2s:lots", "'lots' is not a probability"},
+        {"loss@1s-2s:1.5", "a loss probability is from 0 to 1"},
+        {"crash 1s n1", "expected KIND@TIME[:WHAT]"},
+        {"crash@1s", "crash needs ':'"},
+        {"heal@1s:n1", "heal takes no ':'"},
+        {"partition@1s:n1+n2|n2+n3", "a node in two sides"},
+        {"partition@1s:n1|", "'' is not a node id"},
     };
     for (String[] row : cases) {
+      String expected = row[1].startsWith("s.txt") ? row[1] : "s.txt line 1, '" + row[0] + "': " + row[1];
       assertThatThrownBy(() -> ScheduleText.parse(row[0], "s.txt", List.of("n1", "n2", "n3"), false))
-          .as(row[0]).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(row[1]);
+          .as(row[0]).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(expected);
     }
   }
 }

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /** The time each fault of a schedule is on: a window, a crash until its restart, a partition until its heal. */
-record Windows(List<Window> all, List<String> unhealed) {
-  record Window(long fromMillis, long untilMillis, String what, String node) {
+public record Windows(List<Window> all, List<String> unhealed) {
+  /** A fault on from one time until another (a node's, or the network's with node null). */
+  public record Window(long fromMillis, long untilMillis, String what, String node) {
     boolean overlaps(Window other) {
       return fromMillis < other.untilMillis && other.fromMillis < untilMillis;
     }
   }
 
-  static Windows of(List<ScheduledFault> schedule) {
+  public static Windows of(List<ScheduledFault> schedule) {
     List<Window> all = new ArrayList<>();
     List<String> unhealed = new ArrayList<>();
     Map<String, Long> crashed = new HashMap<>();
@@ -53,7 +54,7 @@ record Windows(List<Window> all, List<String> unhealed) {
   }
 
   /** Pairs of faults on at once. */
-  List<Window[]> overlapping() {
+  public List<Window[]> overlapping() {
     List<Window[]> pairs = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       for (int j = i + 1; j < all.size(); j++) {
