@@ -164,7 +164,7 @@ public final class Nemesis {
       return;
     }
     if (fault instanceof ScheduledFault.Crash crash) {
-      crash(action.index(), crash);
+      crash(crash);
     } else if (fault instanceof ScheduledFault.Restart restart) {
       restart(restart);
     } else if (fault instanceof ScheduledFault.Pause || fault instanceof ScheduledFault.Clock) {
@@ -239,7 +239,7 @@ public final class Nemesis {
     }
   }
 
-  private void crash(int index, ScheduledFault.Crash crash) {
+  private void crash(ScheduledFault.Crash crash) {
     boolean ofMaster = crash.node().equals(ScheduledFault.MASTER);
     String node = healthy(crash.node(), crash);
     if (ofMaster) {
