@@ -168,7 +168,7 @@ public final class Nemesis {
     } else if (fault instanceof ScheduledFault.Restart restart) {
       restart(restart);
     } else if (fault instanceof ScheduledFault.Pause || fault instanceof ScheduledFault.Clock) {
-      String node = healthy(fault.nodes().get(0), fault);
+      String node = target(fault.nodes().get(0), fault);
       if (node == null) {
         return;
       }
@@ -196,7 +196,7 @@ public final class Nemesis {
       startedAt.put(action.index(), nowMillis());
       startSequence.put(action.index(), (long) next);
       losses.put(action.index(), loss.probability());
-      network.loss(losses.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+      network.loss(lossiest());
       record("start-loss", Json.MAPPER.valueToTree(loss.probability()));
     } else if (fault instanceof ScheduledFault.Slow slow) {
       startedAt.put(action.index(), nowMillis());
@@ -228,7 +228,7 @@ public final class Nemesis {
       applied(new ScheduledFault.Clock(from, until, node), index);
     } else if (fault instanceof ScheduledFault.Loss loss) {
       losses.remove(index);
-      network.loss(losses.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+      network.loss(lossiest());
       record("stop-loss", NullNode.instance);
       applied(new ScheduledFault.Loss(from, until, loss.probability()), index);
     } else if (fault instanceof ScheduledFault.Slow slow) {
@@ -241,7 +241,7 @@ public final class Nemesis {
 
   private void crash(ScheduledFault.Crash crash) {
     boolean ofMaster = crash.node().equals(ScheduledFault.MASTER);
-    String node = healthy(crash.node(), crash);
+    String node = target(crash.node(), crash);
     if (ofMaster) {
       mastersKilled.add(node == null ? "" : node);
     }
@@ -297,7 +297,7 @@ public final class Nemesis {
    * The node a fault hits, or null (noted) when it is held by another fault. The master is the one most nodes
    * recognise if no fault holds it, else the healthy node the fault's time picks: a choice a replay repeats.
    */
-  private String healthy(String named, ScheduledFault fault) {
+  private String target(String named, ScheduledFault fault) {
     String node = named;
     if (named.equals(ScheduledFault.MASTER)) {
       node = master(fault.atMillis());
@@ -379,6 +379,12 @@ public final class Nemesis {
     applied.add(new Applied(sequence != null ? sequence : next, fault));
   }
 
+  /** Overlapping windows of loss: the highest probability holds. */
+  private double lossiest() {
+    return losses.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+  }
+
+  /** Overlapping slow windows: the longest extra time holds. */
   private long slowest() {
     return slows.values().stream().mapToLong(Long::longValue).max().orElse(0);
   }
