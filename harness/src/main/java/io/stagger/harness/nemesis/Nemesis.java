@@ -7,9 +7,6 @@ import io.stagger.harness.Json;
 import io.stagger.harness.RunClock;
 import io.stagger.harness.history.History;
 import io.stagger.harness.history.Op;
-import io.stagger.harness.net.Network;
-import io.stagger.harness.proc.Cluster;
-import io.stagger.harness.proc.NodeHandle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,8 +44,7 @@ public final class Nemesis {
 
   private final List<ScheduledFault> schedule;
   private final List<Action> actions = new ArrayList<>();
-  private final Cluster cluster;
-  private final Network network;
+  private final FaultTargets targets;
   private final History history;
   private final MasterQuery masterQuery;
   private final RunClock clock;
@@ -69,11 +65,10 @@ public final class Nemesis {
   private int next;
 
   /** {@code masterQuery} is null when the workload knows no master. */
-  public Nemesis(List<ScheduledFault> schedule, Cluster cluster, Network network, History history,
-      MasterQuery masterQuery, RunClock clock) {
+  public Nemesis(List<ScheduledFault> schedule, FaultTargets targets, History history, MasterQuery masterQuery,
+      RunClock clock) {
     this.schedule = List.copyOf(schedule);
-    this.cluster = cluster;
-    this.network = network;
+    this.targets = targets;
     this.history = history;
     this.masterQuery = masterQuery;
     this.clock = clock;
@@ -177,7 +172,7 @@ public final class Nemesis {
       startSequence.put(action.index(), (long) next);
       if (fault instanceof ScheduledFault.Pause) {
         held.put(node, Held.PAUSED);
-        cluster.node(node).pause();
+        targets.pause(node);
         record("pause", nodes(node));
       } else {
         held.put(node, Held.SKEWED);
@@ -196,13 +191,13 @@ public final class Nemesis {
       startedAt.put(action.index(), nowMillis());
       startSequence.put(action.index(), (long) next);
       losses.put(action.index(), loss.probability());
-      network.loss(lossiest());
+      targets.loss(lossiest());
       record("start-loss", Json.MAPPER.valueToTree(loss.probability()));
     } else if (fault instanceof ScheduledFault.Slow slow) {
       startedAt.put(action.index(), nowMillis());
       startSequence.put(action.index(), (long) next);
       slows.put(action.index(), slow.extraMillis());
-      network.slow(slowest() * 1_000_000);
+      targets.slow(slowest() * 1_000_000);
       record("start-slow", Json.MAPPER.valueToTree(slow.extraMillis()));
     }
   }
@@ -216,7 +211,7 @@ public final class Nemesis {
     long until = Math.max(from + 1, nowMillis());
     if (fault instanceof ScheduledFault.Pause) {
       String node = nodeOf.remove(index);
-      cluster.node(node).resume();
+      targets.resume(node);
       held.remove(node);
       record("resume", nodes(node));
       applied(new ScheduledFault.Pause(from, until, node), index);
@@ -228,12 +223,12 @@ public final class Nemesis {
       applied(new ScheduledFault.Clock(from, until, node), index);
     } else if (fault instanceof ScheduledFault.Loss loss) {
       losses.remove(index);
-      network.loss(lossiest());
+      targets.loss(lossiest());
       record("stop-loss", NullNode.instance);
       applied(new ScheduledFault.Loss(from, until, loss.probability()), index);
     } else if (fault instanceof ScheduledFault.Slow slow) {
       slows.remove(index);
-      network.slow(slowest() * 1_000_000);
+      targets.slow(slowest() * 1_000_000);
       record("stop-slow", NullNode.instance);
       applied(new ScheduledFault.Slow(from, until, slow.extraMillis()), index);
     }
@@ -254,7 +249,7 @@ public final class Nemesis {
     if (masterQuery != null) {
       masterQuery.nodeKilled(node);
     }
-    cluster.node(node).kill();
+    targets.kill(node);
     held.put(node, Held.KILLED);
     record("kill", nodes(node));
     applied(new ScheduledFault.Crash(nowMillis(), node), null);
@@ -285,8 +280,7 @@ public final class Nemesis {
   }
 
   private void restart(String node) {
-    NodeHandle handle = cluster.node(node);
-    long initNanos = handle.start();
+    long initNanos = targets.restart(node);
     restartInitNanos.put(node, initNanos);
     held.remove(node);
     record("restart", nodes(node));
@@ -315,10 +309,10 @@ public final class Nemesis {
 
   private String master(long atMillis) {
     String likely = masterQuery == null ? null : masterQuery.likelyMaster();
-    if (likely != null && cluster.ids().contains(likely) && !held.containsKey(likely)) {
+    if (likely != null && targets.ids().contains(likely) && !held.containsKey(likely)) {
       return likely;
     }
-    List<String> free = cluster.ids().stream().filter(id -> !held.containsKey(id)).sorted().toList();
+    List<String> free = targets.ids().stream().filter(id -> !held.containsKey(id)).sorted().toList();
     return free.isEmpty() ? null : free.get((int) (atMillis % free.size()));
   }
 
@@ -344,21 +338,21 @@ public final class Nemesis {
       }
     }
     List<Set<String>> sides = List.copyOf(components);
-    for (String node : new TreeSet<>(cluster.ids())) {
+    for (String node : new TreeSet<>(targets.ids())) {
       if (!placed.contains(node)) {
         components.add(Set.of(node));
       }
     }
     Map<String, Set<String>> blocked = new HashMap<>();
     for (Set<String> component : components) {
-      Set<String> others = new HashSet<>(cluster.ids());
+      Set<String> others = new HashSet<>(targets.ids());
       others.removeAll(component);
       component.forEach(node -> blocked.put(node, others));
     }
     if (partitioned) {
       record("stop-partition", NullNode.instance);
     }
-    network.partition(blocked);
+    targets.partition(blocked);
     partitioned = true;
     ArrayNode value = Json.MAPPER.createArrayNode();
     components.forEach(component -> component.stream().sorted().forEach(value.addArray()::add));
@@ -367,7 +361,7 @@ public final class Nemesis {
   }
 
   private void heal() {
-    network.partition(Map.of());
+    targets.partition(Map.of());
     partitioned = false;
     record("stop-partition", NullNode.instance);
     applied(new ScheduledFault.Heal(nowMillis()), null);
@@ -390,17 +384,16 @@ public final class Nemesis {
   }
 
   private void skew(String id) {
-    NodeHandle node = cluster.node(id);
     Thread skewer = new Thread(() -> {
       try {
         while (skewing.contains(id)) {
-          node.stall(true);
+          targets.stall(id, true);
           Thread.sleep(CLOCK_STOPPED_MILLIS);
-          node.stall(false);
+          targets.stall(id, false);
           Thread.sleep(CLOCK_PERIOD_MILLIS - CLOCK_STOPPED_MILLIS);
         }
       } catch (InterruptedException e) {
-        node.stall(false);
+        targets.stall(id, false);
       }
     }, "clock-skew-" + id);
     skewer.setDaemon(true);
@@ -417,7 +410,7 @@ public final class Nemesis {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    cluster.node(id).stall(false);
+    targets.stall(id, false);
   }
 
   private long nowMillis() {
