@@ -7,8 +7,8 @@ import io.stagger.harness.client.Clients;
 import io.stagger.harness.client.Workers;
 import io.stagger.harness.history.History;
 import io.stagger.harness.nemesis.Fault;
-import io.stagger.harness.nemesis.ProcessTargets;
 import io.stagger.harness.nemesis.Nemesis;
+import io.stagger.harness.nemesis.ProcessTargets;
 import io.stagger.harness.nemesis.ScheduleText;
 import io.stagger.harness.nemesis.ScheduledFault;
 import io.stagger.harness.net.Journal;
@@ -110,7 +110,8 @@ public final class TestRun {
     }
     Workers workers = new Workers(workload.generator(), workload.client(), clients, cluster.ids(), history, clock,
         problems, config.rate(), config.concurrency(), config.seed(), config.requestTimeoutMillis());
-    Nemesis nemesis = new Nemesis(schedule, new ProcessTargets(cluster, network), history, workload.masterQuery(), clock);
+    Nemesis nemesis = new Nemesis(schedule, new ProcessTargets(cluster, network), history, workload.masterQuery(),
+        clock);
     long start = clock.now();
     long end = start + (long) (config.timeLimitSeconds() * 1e9);
     progress.phase("main", config.timeLimitSeconds());

@@ -273,7 +273,7 @@ public final class Nemesis {
     if (state == null) {
       kill(node);
     } else if (state != Held.KILLED) {
-      skipped.add(ScheduleText.formatFault(restart) + ": " + node + " is " + state.name().toLowerCase(Locale.ROOT));
+      skipped.add(ScheduleText.formatFault(restart) + ": " + node + " is " + held(node));
       return;
     }
     restart(node);
@@ -301,10 +301,15 @@ public final class Nemesis {
       }
     }
     if (held.containsKey(node)) {
-      skipped.add(ScheduleText.formatFault(fault) + ": " + node + " is " + held.get(node).name().toLowerCase(Locale.ROOT));
+      skipped.add(ScheduleText.formatFault(fault) + ": " + node + " is " + held(node));
       return null;
     }
     return node;
+  }
+
+  /** What holds the node, as a word: killed, paused, skewed. */
+  private String held(String node) {
+    return held.get(node).name().toLowerCase(Locale.ROOT);
   }
 
   private String master(long atMillis) {
