@@ -19,6 +19,7 @@ public record RunConfig(
     Latency.Shape latencyShape,
     List<Fault> nemesis,
     double nemesisIntervalSeconds,
+    String nemesisSchedule,
     String availability,
     String topology,
     int keyCount,

@@ -1,6 +1,9 @@
 package io.stagger.harness;
 
 import io.stagger.harness.nemesis.Fault;
+import io.stagger.harness.nemesis.ScheduleGenerator;
+import io.stagger.harness.nemesis.ScheduleText;
+import io.stagger.harness.nemesis.ScheduledFault;
 import io.stagger.harness.net.Latency;
 import io.stagger.harness.workload.Defaults;
 import io.stagger.harness.workload.Topology;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,16 +84,25 @@ public final class TestCommand implements Callable<Integer> {
   String latencyDist;
 
   @Option(names = "--nemesis", paramLabel = "FAULTS", split = ",",
-      description = "A comma-separated list of faults to inject: partition (random halves, or one node "
-          + "isolated), kill (a node's process tree is killed and later restarted with fresh state), pause "
+      description = "A comma-separated list of faults to inject: partition (one node isolated, random halves or "
+          + "three parts), kill (a node's process tree is killed and later restarted with fresh state), pause "
           + "(SIGSTOP: the node receives and sends nothing until SIGCONT), loss (30%% of messages between nodes "
-          + "dropped), clock (a node's clock runs 30%% slow: stopped 30 ms of every 100 ms). Default: none.")
+          + "dropped), slow (50 ms more on every message between nodes), clock (a node's clock runs 30%% slow: "
+          + "stopped 30 ms of every 100 ms). They make a schedule drawn from the seed, whose faults may overlap, "
+          + "written into the run's nemesis-schedule.txt. Default: none.")
   List<String> nemesis = new ArrayList<>();
 
   @Option(names = "--nemesis-interval", paramLabel = "SECONDS",
-      description = "How many seconds between nemesis operations, on average; faults start and heal in turn "
+      description = "How many seconds between the starts of faults, on average; each lasts as long, on average "
           + "(default: 10; election, conference: 5).")
   Double nemesisInterval;
+
+  @Option(names = "--nemesis-schedule", paramLabel = "FILE",
+      description = "Replay this nemesis schedule (a run's nemesis-schedule.txt, or one written by hand: a fault "
+          + "a line, such as crash@5s:n2, restart@8s:n2, pause@6s-7500ms:master, partition@3s:n1+n2|n3, heal@9s, "
+          + "loss@2s-4s:0.3, slow@2s-4s:50ms, clock@1s-3s:n4) instead of drawing one; --nemesis and "
+          + "--nemesis-interval are then unused.")
+  String nemesisSchedule;
 
   @Option(names = "--availability", paramLabel = "EXPECTED",
       description = "The fraction of client requests which must succeed: a number from 0 to 1, or total. "
@@ -205,10 +218,17 @@ public final class TestCommand implements Callable<Integer> {
       System.err.println("stagger test: " + e.getMessage());
       return RunOutcome.ERROR;
     }
+    List<ScheduledFault> schedule;
+    try {
+      schedule = schedule(config, work);
+    } catch (IllegalArgumentException e) {
+      System.err.println("stagger test: " + e.getMessage());
+      return RunOutcome.ERROR;
+    }
     Path directory = traceRunDirectory != null ? traceRunDirectory : runDirectory();
     out.println("Running " + workload + " with " + String.join(" ", config.command()) + " on " + nodeCount
         + " nodes for " + timeLimit + " s (seed " + config.seed() + "); results in " + directory);
-    RunOutcome outcome = new TestRun(config, work, directory, out).run();
+    RunOutcome outcome = new TestRun(config, work, schedule, directory, out).run();
     if (validateTrace && outcome.results() != null) {
       TraceValidation.validate(directory, outcome.results(), out);
     }
@@ -237,7 +257,7 @@ public final class TestCommand implements Callable<Integer> {
         try {
           faults.add(Fault.parse(name));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("unknown fault " + name + "; one of partition, kill, pause, loss, clock");
+          throw new IllegalArgumentException("unknown fault " + name + "; one of " + String.join(", ", Fault.NAMES));
         }
       }
     }
@@ -250,11 +270,30 @@ public final class TestCommand implements Callable<Integer> {
     return new RunConfig(workload, command, new File(System.getProperty("user.dir")), nodeCount, timeLimit,
         rate != null ? rate : defaults.rate(), concurrency != null ? concurrency : nodeCount,
         latency != null ? latency : defaults.latencyMillis(), shape, faults,
-        nemesisInterval != null ? nemesisInterval : defaults.nemesisIntervalSeconds(), availability, topology,
+        nemesisInterval != null ? nemesisInterval : defaults.nemesisIntervalSeconds(),
+        nemesisSchedule != null ? Paths.get(nemesisSchedule).toAbsolutePath().normalize().toString() : null,
+        availability, topology,
         keyCount, maxWritesPerKey, logStderr, logNetSend, logNetRecv, seed != null ? seed : System.nanoTime() & 0xffffffffL,
         recoveryTime != null ? recoveryTime : defaults.recoverySeconds(),
         timeoutMillis != null ? timeoutMillis : defaults.requestTimeoutMillis(), initTimeoutMillis, maxDualMasterMillis,
         Paths.get(store), !noProgress && System.console() != null, startSpreadMillis);
+  }
+
+  /** The schedule of --nemesis-schedule, read for this run's nodes, or else one drawn from the seed. */
+  private static List<ScheduledFault> schedule(RunConfig config, Workload work) {
+    List<String> ids = IntStream.rangeClosed(1, config.nodeCount()).mapToObj(i -> "n" + i).toList();
+    boolean masterKnown = work.masterQuery() != null;
+    if (config.nemesisSchedule() == null) {
+      return ScheduleGenerator.generate(config.nemesis(), config.nemesisIntervalSeconds(), config.timeLimitSeconds(),
+          ids, masterKnown, config.seed() + 1);
+    }
+    String text;
+    try {
+      text = Files.readString(Paths.get(config.nemesisSchedule()));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the nemesis schedule " + config.nemesisSchedule() + ": " + e);
+    }
+    return ScheduleText.parse(text, config.nemesisSchedule(), ids, masterKnown);
   }
 
   /** A relative --bin resolves against the current directory, so that bin/stagger works from anywhere. */

@@ -6,7 +6,11 @@ import io.stagger.harness.client.Client;
 import io.stagger.harness.client.Clients;
 import io.stagger.harness.client.Workers;
 import io.stagger.harness.history.History;
+import io.stagger.harness.nemesis.Fault;
 import io.stagger.harness.nemesis.Nemesis;
+import io.stagger.harness.nemesis.ProcessTargets;
+import io.stagger.harness.nemesis.ScheduleText;
+import io.stagger.harness.nemesis.ScheduledFault;
 import io.stagger.harness.net.Journal;
 import io.stagger.harness.net.Latency;
 import io.stagger.harness.net.Network;
@@ -23,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -34,24 +39,32 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TestRun {
   private static final long POLL_MILLIS = 100;
+  /** The run directory's nemesis schedule, written before the nodes start. */
+  public static final String SCHEDULE_FILE = "nemesis-schedule.txt";
+  /** The run directory's faults as applied, written after the final heal. */
+  public static final String TIMELINE_FILE = "nemesis-timeline.txt";
 
   private final RunConfig config;
   private final Workload workload;
+  private final List<ScheduledFault> schedule;
   private final Path directory;
   private final PrintStream out;
   private final RunClock clock = new RunClock();
   private final Problems problems = new Problems();
   private final History history = new History(clock);
 
-  public TestRun(RunConfig config, Workload workload, Path directory, PrintStream out) {
+  /** A run of {@code workload} with the nemesis {@code schedule} (drawn or replayed). */
+  public TestRun(RunConfig config, Workload workload, List<ScheduledFault> schedule, Path directory, PrintStream out) {
     this.config = config;
     this.workload = workload;
+    this.schedule = List.copyOf(schedule);
     this.directory = directory;
     this.out = out;
   }
 
   public RunOutcome run() throws IOException, InterruptedException {
     Files.createDirectories(directory.resolve("node-logs"));
+    Files.writeString(directory.resolve(SCHEDULE_FILE), ScheduleText.format(schedule, scheduleComments()));
     RunFigures figures = new RunFigures();
     Journal journal = new Journal(directory.resolve("messages.jsonl"));
     try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(directory.resolve("harness.log"),
@@ -97,23 +110,28 @@ public final class TestRun {
     }
     Workers workers = new Workers(workload.generator(), workload.client(), clients, cluster.ids(), history, clock,
         problems, config.rate(), config.concurrency(), config.seed(), config.requestTimeoutMillis());
-    Nemesis nemesis = new Nemesis(config.nemesis(), config.nemesisIntervalSeconds(), cluster, network, history,
-        workload.generator(), clock, config.seed() + 1);
+    Nemesis nemesis = new Nemesis(schedule, new ProcessTargets(cluster, network), history, workload.masterQuery(),
+        clock);
     long start = clock.now();
     long end = start + (long) (config.timeLimitSeconds() * 1e9);
     progress.phase("main", config.timeLimitSeconds());
     figures.mainPhaseStarts(clock.now(), network.stats());
-    Thread nemesisThread = new Thread(() -> nemesis.runUntil(end), "nemesis");
+    Thread nemesisThread = new Thread(() -> nemesis.runUntil(start, end, problems::any), "nemesis");
     nemesisThread.setDaemon(true);
     nemesisThread.start();
     workers.runUntil(end);
-    nemesisThread.interrupt();
+    // The nemesis finishes its faults due before the end even when running late (a restart waits for init), so
+    // that a replay applies the same ones; a problem stops it at once.
+    if (problems.any()) {
+      nemesisThread.interrupt();
+    }
     nemesisThread.join();
     figures.mainPhaseEnds(clock.now(), network.stats());
     logLine(log, "healing the cluster");
     progress.phase("heal", 0);
     nemesis.healAll();
     figures.restartInitNanos(nemesis.restartInitNanos());
+    writeTimeline(nemesis);
     List<String> live = cluster.nodes().stream().filter(NodeHandle::up).map(NodeHandle::id).toList();
     List<Request> finals = workload.generator().finalRequests(live);
     if (finals.isEmpty() || problems.any()) {
@@ -127,6 +145,35 @@ public final class TestRun {
     }
     progress.phase("final", 0);
     workers.runAll(finals, true);
+  }
+
+  private List<String> scheduleComments() {
+    List<String> comments = new ArrayList<>();
+    comments.add("The nemesis schedule of this run: times from the start of the main phase; \"master\" is the node "
+        + "most nodes recognise when the fault begins.");
+    if (config.nemesisSchedule() != null) {
+      comments.add("Replayed from " + config.nemesisSchedule() + ".");
+    } else {
+      comments.add("Drawn from --seed " + config.seed() + " for --nemesis "
+          + String.join(",", config.nemesis().stream().map(Fault::label).toList()) + " --nemesis-interval "
+          + config.nemesisIntervalSeconds() + " --time-limit " + config.timeLimitSeconds() + " --node-count "
+          + config.nodeCount() + ".");
+    }
+    comments.add("Replay it with --nemesis-schedule <this file>; what was applied is in " + TIMELINE_FILE + ".");
+    return comments;
+  }
+
+  /** The faults as applied, in the schedule's vocabulary, with what was skipped and why. */
+  private void writeTimeline(Nemesis nemesis) {
+    List<String> comments = new ArrayList<>();
+    comments.add("The faults as applied: times as they took effect, from the start of the main phase; every node "
+        + "named. Replayable with --nemesis-schedule.");
+    nemesis.skipped().forEach(line -> comments.add("skipped " + line));
+    try {
+      Files.writeString(directory.resolve(TIMELINE_FILE), ScheduleText.format(nemesis.applied(), comments));
+    } catch (IOException e) {
+      problems.report("cannot write " + TIMELINE_FILE + ": " + e.getMessage());
+    }
   }
 
   /** Sends each node the workload's setup requests (broadcast's topology); a node that does not answer is an error. */

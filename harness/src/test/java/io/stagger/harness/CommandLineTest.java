@@ -23,7 +23,8 @@ class CommandLineTest {
     String help = bytes.toString(StandardCharsets.UTF_8);
     assertThat(exit).isZero();
     for (String option : new String[] {"--workload", "--bin", "--node-args", "--node-count", "--time-limit", "--rate",
-        "--concurrency", "--latency", "--latency-dist", "--nemesis", "--nemesis-interval", "--availability",
+        "--concurrency", "--latency", "--latency-dist", "--nemesis", "--nemesis-interval", "--nemesis-schedule",
+        "--availability",
         "--topology", "--key-count", "--log-stderr", "--log-net-send", "--log-net-recv", "--seed"}) {
       assertThat(help).contains(option);
     }

@@ -53,6 +53,7 @@ public final class Network implements AutoCloseable {
   private final Thread router;
   private volatile Map<String, Set<String>> blocked = Map.of();
   private volatile double lossProbability;
+  private volatile long slowNanos;
   private volatile boolean running = true;
   private volatile int resumes;
   private int resumesSeen;
@@ -111,6 +112,11 @@ public final class Network implements AutoCloseable {
 
   public void loss(double probability) {
     this.lossProbability = probability;
+  }
+
+  /** Every message between nodes sent from now on takes this much more than its latency; 0 ends it. */
+  public void slow(long extraNanos) {
+    this.slowNanos = extraNanos;
   }
 
   public void pause(String node) {
@@ -190,7 +196,8 @@ public final class Network implements AutoCloseable {
         return;
       }
     }
-    inFlight.add(new InFlight(id, now, now + latency.drawNanos(random), envelope));
+    long extraNanos = betweenServers ? slowNanos : 0;
+    inFlight.add(new InFlight(id, now, now + latency.drawNanos(random) + extraNanos, envelope));
     if (inFlight.size() > MAX_IN_FLIGHT && !flooded) {
       flooded = true;
       problems.report(topSender() + " floods the network: more than " + MAX_IN_FLIGHT + " messages in flight");

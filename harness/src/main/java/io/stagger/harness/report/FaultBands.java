@@ -12,7 +12,7 @@ final class FaultBands {
 
   private static final Map<String, String> STOP_OF = Map.of(
       "kill", "restart", "pause", "resume", "start-partition", "stop-partition", "start-loss", "stop-loss",
-      "start-clock", "stop-clock");
+      "start-clock", "stop-clock", "start-slow", "stop-slow");
 
   private FaultBands() {}
 
@@ -23,15 +23,22 @@ final class FaultBands {
       if (op.process() != Op.NEMESIS) {
         continue;
       }
+      // Faults overlap, two of a kind too (two nodes paused): a stop ends the start of its kind on its node.
       if (STOP_OF.containsKey(op.f())) {
-        open.put(STOP_OF.get(op.f()), op);
-      } else if (open.containsKey(op.f())) {
-        Op start = open.remove(op.f());
+        open.put(STOP_OF.get(op.f()) + " " + node(op), op);
+      } else if (open.containsKey(op.f() + " " + node(op))) {
+        Op start = open.remove(op.f() + " " + node(op));
         bands.add(new Band(start.time() / 1e9, op.time() / 1e9, label(start)));
       }
     }
     open.values().forEach(start -> bands.add(new Band(start.time() / 1e9, endSeconds, label(start))));
     return bands;
+  }
+
+  /** The node a fault on one node names, or "" for the network's faults. */
+  private static String node(Op op) {
+    return op.value() != null && op.value().isArray() && op.value().path(0).isTextual() ? op.value().get(0).asText()
+        : "";
   }
 
   private static String label(Op start) {

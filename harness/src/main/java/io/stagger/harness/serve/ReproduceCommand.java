@@ -12,7 +12,8 @@ final class ReproduceCommand {
   private static final String[][] OPTIONS = {
       {"nodeCount", "--node-count"}, {"timeLimitSeconds", "--time-limit"}, {"rate", "--rate"},
       {"concurrency", "--concurrency"}, {"latencyMillis", "--latency"}, {"latencyShape", "--latency-dist"},
-      {"nemesisIntervalSeconds", "--nemesis-interval"}, {"availability", "--availability"},
+      {"nemesisIntervalSeconds", "--nemesis-interval"}, {"nemesisSchedule", "--nemesis-schedule"},
+      {"availability", "--availability"},
       {"topology", "--topology"}, {"keyCount", "--key-count"}, {"recoverySeconds", "--recovery-time"},
       {"requestTimeoutMillis", "--timeout"}, {"initTimeoutMillis", "--init-timeout"},
       {"maxDualMasterMillis", "--max-dual-master"}, {"seed", "--seed"}};
@@ -39,7 +40,8 @@ final class ReproduceCommand {
       JsonNode value = test.get(option[0]);
       if (value != null && !value.isNull()) {
         words.add(option[1]);
-        words.add(value.asText().toLowerCase(Locale.ROOT));
+        // The latency shape is an enum in results.json; the rest as given (a schedule's path keeps its case).
+        words.add(option[0].equals("latencyShape") ? value.asText().toLowerCase(Locale.ROOT) : value.asText());
       }
     }
     List<String> faults = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.stagger.harness.Json;
 import io.stagger.harness.check.ConferenceChecker;
 import io.stagger.harness.check.ConferenceRequest;
 import io.stagger.harness.history.Op;
+import io.stagger.harness.nemesis.MasterQuery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.stream.IntStream;
  * it does not know again, with the same seq, at another node, before anything new. The final phase reads every post
  * and the document from each live node. The checker is {@link ConferenceChecker}.
  */
-public final class ConferenceWorkload implements Generator, OpClient {
+public final class ConferenceWorkload implements Generator, OpClient, MasterQuery {
   /** The one conference the sessions share. */
   public static final String CONFERENCE = "main";
   /** The client name of the final phase's reads, which belong to no session. */

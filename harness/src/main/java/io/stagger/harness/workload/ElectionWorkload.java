@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.Json;
 import io.stagger.harness.check.ElectionChecker;
+import io.stagger.harness.nemesis.MasterQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The product's workload: clients ask every node {"type":"master"} periodically; a node answers master_ok with the
  * master it recognises, its role, epoch and rank. The checker is {@link ElectionChecker}.
  */
-public final class ElectionWorkload implements Generator, OpClient {
+public final class ElectionWorkload implements Generator, OpClient, MasterQuery {
   private final Map<String, String> recognisedMaster = new ConcurrentHashMap<>();
 
   @Override

@@ -31,12 +31,4 @@ public interface Generator {
   default Request followUp(Request request, Completion completion) {
     return null;
   }
-
-  /** Told by the nemesis when it kills a node. */
-  default void nodeKilled(String node) {}
-
-  /** The node that most nodes currently recognise as master, for a kill nemesis that wants failovers; or null. */
-  default String likelyMaster() {
-    return null;
-  }
 }
