@@ -184,7 +184,7 @@ public final class Server {
      * Variant {@code prompt}: a backup of the same master and epoch detected its failure: a BACKUP takes that as its
      * own detection (rule 4); anyone else has heard of a newer master, or detected already, and ignores it.
      */
-    public void receiveSuspect(String from, Suspect suspect, long nowMicros, Effects out) {
+    void receiveSuspect(String from, Suspect suspect, long nowMicros, Effects out) {
         requireMember(from);
         requireMemberOrNone(suspect.failed());
         if (suspect.failed() == null) {

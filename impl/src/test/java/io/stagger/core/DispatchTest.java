@@ -9,6 +9,7 @@ import io.stagger.core.Message.Declare;
 import io.stagger.core.Message.Inquiry;
 import io.stagger.core.Message.InquiryOk;
 import io.stagger.core.Message.Revoke;
+import io.stagger.core.Message.Suspect;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,32 +33,35 @@ class DispatchTest {
     // The fixtures' roles come from real steps at P and P + T, which patient's start allowance would postpone.
     private static final Set<Variant> ALL = EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.REDIRECT);
     private static final Set<Variant> ANNOUNCE = EnumSet.of(Variant.ANNOUNCE);
+    private static final Set<Variant> PROMPT = EnumSet.of(Variant.PROMPT);
 
     /** An input, the server it reaches, when, and the rule that must take it. */
     record Row(Supplier<Server> given, Event event, long nowMicros, Action rule) {}
 
     /** Keyed by the kind of input: an {@link Event} or {@link Message} subtype, or a {@link Timer}. */
-    private static final Map<Object, Row> ROWS = Map.of(
-            Event.Start.class, new Row(() -> new Server("n2", Fixtures.group(), Fixtures.config(ALL)),
-                    Event.Start.INSTANCE, 0, Action.START),
-            Event.Restart.class, new Row(() -> Fixtures.started("n2", ALL), Event.Restart.INSTANCE, LATER,
-                    Action.RESTART),
-            Inquiry.class, new Row(() -> Fixtures.started("n1", ALL),
-                    new Event.Receive("n2", Inquiry.INSTANCE), LATER, Action.RECEIVE_INQUIRY),
-            InquiryOk.class, new Row(() -> Fixtures.inquiring("n2", ALL),
-                    new Event.Receive("n1", new InquiryOk("n1", 0)), P + 1, Action.RECEIVE_INQUIRY_OK),
-            Declare.class, new Row(() -> Fixtures.waiting("n3", ALL),
-                    new Event.Receive("n2", new Declare("n2", 1)), LATER, Action.RECEIVE_DECLARE),
-            Revoke.class, new Row(() -> Fixtures.waiting("n4", ALL),
-                    new Event.Receive("n2", new Revoke("n3", "n2", 1)), LATER, Action.RECEIVE_REVOKE),
-            Timer.DETECTION, new Row(() -> Fixtures.started("n2", Set.of()),
-                    Event.TimerFired.of(Timer.DETECTION), P, Action.DETECTION_TICK),
-            Timer.INQUIRY, new Row(() -> Fixtures.inquiring("n2", Set.of()),
-                    Event.TimerFired.of(Timer.INQUIRY), P + T, Action.INQUIRY_TIMEOUT),
-            Timer.ELECTION, new Row(() -> Fixtures.waiting("n2", Set.of()),
-                    Event.TimerFired.of(Timer.ELECTION), LATER, Action.ELECTION_TIMEOUT),
-            Timer.ANNOUNCE, new Row(() -> Fixtures.started("n1", ANNOUNCE),
-                    Event.TimerFired.of(Timer.ANNOUNCE), P, Action.ANNOUNCE));
+    private static final Map<Object, Row> ROWS = Map.ofEntries(
+            Map.entry(Event.Start.class, new Row(() -> new Server("n2", Fixtures.group(), Fixtures.config(ALL)),
+                    Event.Start.INSTANCE, 0, Action.START)),
+            Map.entry(Event.Restart.class, new Row(() -> Fixtures.started("n2", ALL), Event.Restart.INSTANCE, LATER,
+                    Action.RESTART)),
+            Map.entry(Inquiry.class, new Row(() -> Fixtures.started("n1", ALL),
+                    new Event.Receive("n2", Inquiry.INSTANCE), LATER, Action.RECEIVE_INQUIRY)),
+            Map.entry(InquiryOk.class, new Row(() -> Fixtures.inquiring("n2", ALL),
+                    new Event.Receive("n1", new InquiryOk("n1", 0)), P + 1, Action.RECEIVE_INQUIRY_OK)),
+            Map.entry(Declare.class, new Row(() -> Fixtures.waiting("n3", ALL),
+                    new Event.Receive("n2", new Declare("n2", 1)), LATER, Action.RECEIVE_DECLARE)),
+            Map.entry(Revoke.class, new Row(() -> Fixtures.waiting("n4", ALL),
+                    new Event.Receive("n2", new Revoke("n3", "n2", 1)), LATER, Action.RECEIVE_REVOKE)),
+            Map.entry(Timer.DETECTION, new Row(() -> Fixtures.started("n2", Set.of()),
+                    Event.TimerFired.of(Timer.DETECTION), P, Action.DETECTION_TICK)),
+            Map.entry(Timer.INQUIRY, new Row(() -> Fixtures.inquiring("n2", Set.of()),
+                    Event.TimerFired.of(Timer.INQUIRY), P + T, Action.INQUIRY_TIMEOUT)),
+            Map.entry(Timer.ELECTION, new Row(() -> Fixtures.waiting("n2", Set.of()),
+                    Event.TimerFired.of(Timer.ELECTION), LATER, Action.ELECTION_TIMEOUT)),
+            Map.entry(Timer.ANNOUNCE, new Row(() -> Fixtures.started("n1", ANNOUNCE),
+                    Event.TimerFired.of(Timer.ANNOUNCE), P, Action.ANNOUNCE)),
+            Map.entry(Suspect.class, new Row(() -> Fixtures.started("n2", PROMPT),
+                    new Event.Receive("n4", new Suspect("n1", 0)), P, Action.RECEIVE_SUSPECT)));
 
     /** Every kind of input the core can be given, by reflection over the sealed types and the timers. */
     static Stream<Object> kindsOfInput() {
