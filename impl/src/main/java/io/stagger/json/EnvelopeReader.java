@@ -725,25 +725,20 @@ public final class EnvelopeReader {
 
     /** The current string value, from the id table when a string of the same characters was read before. */
     private String text() throws IOException {
-        char[] chars = parser.getTextCharacters();
-        int offset = parser.getTextOffset();
-        int length = parser.getTextLength();
-        if (length > MAX_TABLE_BYTES) {
-            return new String(chars, offset, length);
+        // The parser reads only the lines the scan leaves to it: a String made first costs little there.
+        String read = parser.getText();
+        if (read.length() > MAX_TABLE_BYTES) {
+            return read;
         }
-        int hash = 0;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + chars[offset + i];
-        }
-        int first = firstSlot(hash);
-        int second = secondSlot(hash);
-        if (same(table[first], chars, offset, length)) {
+        int first = firstSlot(read.hashCode());
+        int second = secondSlot(read.hashCode());
+        if (read.equals(table[first])) {
             return table[first];
         }
-        if (same(table[second], chars, offset, length)) {
+        if (read.equals(table[second])) {
             return table[second];
         }
-        return remember(first, second, new String(chars, offset, length));
+        return remember(first, second, read);
     }
 
     // Two candidate slots from a multiplicative mix of the string's hash: the few ids and types of a group rarely
@@ -759,18 +754,6 @@ public final class EnvelopeReader {
     private String remember(int first, int second, String created) {
         table[table[first] == null || table[second] != null ? first : second] = created;
         return created;
-    }
-
-    private static boolean same(String known, char[] chars, int offset, int length) {
-        if (known == null || known.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (known.charAt(i) != chars[offset + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean same(String known, byte[] bytes, int offset, int length) {
