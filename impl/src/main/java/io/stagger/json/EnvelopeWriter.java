@@ -2,6 +2,7 @@ package io.stagger.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
@@ -15,12 +16,28 @@ import java.util.Map;
 
 /**
  * Writes Maelstrom envelopes, one per line, through one streaming generator for the whole output: a protocol message
- * straight from its record, any other body from its tree. The bytes are those the tree mapper writes (the same
+ * straight from its record (PROTOCOL.md §3; names and types written from their encoded bytes), any other body
+ * from its tree. The bytes are those the tree mapper writes (the same
  * generator underneath, the same field order). Writes are buffered until {@link #flush}.
  */
 public final class EnvelopeWriter {
     /** {@code inReplyTo} of a message that answers none. */
     public static final long NO_REPLY = EnvelopeReader.NO_MSG_ID;
+
+    // Names and types encoded once: the generator copies their quoted bytes instead of escaping each character.
+    private static final SerializedString SRC = new SerializedString("src");
+    private static final SerializedString DEST = new SerializedString("dest");
+    private static final SerializedString BODY = new SerializedString("body");
+    private static final SerializedString MSG_ID = new SerializedString("msg_id");
+    private static final SerializedString IN_REPLY_TO = new SerializedString("in_reply_to");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString MASTER = new SerializedString("master");
+    private static final SerializedString REVOKED = new SerializedString("revoked");
+    private static final SerializedString EPOCH = new SerializedString("epoch");
+    private static final SerializedString INQUIRY = new SerializedString("inquiry");
+    private static final SerializedString INQUIRY_OK = new SerializedString("inquiry_ok");
+    private static final SerializedString DECLARE = new SerializedString("declare");
+    private static final SerializedString REVOKE = new SerializedString("revoke");
 
     private final JsonGenerator out;
 
@@ -37,10 +54,39 @@ public final class EnvelopeWriter {
     public void write(String src, String dest, Message message, long msgId, long inReplyTo) throws IOException {
         begin(src, dest);
         out.writeStartObject();
-        ProtocolCodec.write(message, out);
-        out.writeNumberField("msg_id", msgId);
+        out.writeFieldName(TYPE);
+        if (message instanceof Message.InquiryOk ok) {
+            out.writeString(INQUIRY_OK);
+            out.writeFieldName(MASTER);
+            if (ok.master() == null) {
+                out.writeNull();
+            } else {
+                out.writeString(ok.master());
+            }
+            out.writeFieldName(EPOCH);
+            out.writeNumber(ok.epoch());
+        } else if (message instanceof Message.Declare declare) {
+            out.writeString(DECLARE);
+            out.writeFieldName(MASTER);
+            out.writeString(declare.master());
+            out.writeFieldName(EPOCH);
+            out.writeNumber(declare.epoch());
+        } else if (message instanceof Message.Revoke revoke) {
+            out.writeString(REVOKE);
+            out.writeFieldName(REVOKED);
+            out.writeString(revoke.revoked());
+            out.writeFieldName(MASTER);
+            out.writeString(revoke.master());
+            out.writeFieldName(EPOCH);
+            out.writeNumber(revoke.epoch());
+        } else { // the last of the sealed four: Message.Inquiry
+            out.writeString(INQUIRY);
+        }
+        out.writeFieldName(MSG_ID);
+        out.writeNumber(msgId);
         if (inReplyTo != NO_REPLY) {
-            out.writeNumberField("in_reply_to", inReplyTo);
+            out.writeFieldName(IN_REPLY_TO);
+            out.writeNumber(inReplyTo);
         }
         out.writeEndObject();
         end();
@@ -60,9 +106,11 @@ public final class EnvelopeWriter {
 
     private void begin(String src, String dest) throws IOException {
         out.writeStartObject();
-        out.writeStringField("src", src);
-        out.writeStringField("dest", dest);
-        out.writeFieldName("body");
+        out.writeFieldName(SRC);
+        out.writeString(src);
+        out.writeFieldName(DEST);
+        out.writeString(dest);
+        out.writeFieldName(BODY);
     }
 
     private void end() throws IOException {
