@@ -57,28 +57,15 @@ public final class EnvelopeWriter {
         out.writeFieldName(TYPE);
         if (message instanceof Message.InquiryOk ok) {
             out.writeString(INQUIRY_OK);
-            out.writeFieldName(MASTER);
-            if (ok.master() == null) {
-                out.writeNull();
-            } else {
-                out.writeString(ok.master());
-            }
-            out.writeFieldName(EPOCH);
-            out.writeNumber(ok.epoch());
+            writeMasterAndEpoch(ok.master(), ok.epoch());
         } else if (message instanceof Message.Declare declare) {
             out.writeString(DECLARE);
-            out.writeFieldName(MASTER);
-            out.writeString(declare.master());
-            out.writeFieldName(EPOCH);
-            out.writeNumber(declare.epoch());
+            writeMasterAndEpoch(declare.master(), declare.epoch());
         } else if (message instanceof Message.Revoke revoke) {
             out.writeString(REVOKE);
             out.writeFieldName(REVOKED);
             out.writeString(revoke.revoked());
-            out.writeFieldName(MASTER);
-            out.writeString(revoke.master());
-            out.writeFieldName(EPOCH);
-            out.writeNumber(revoke.epoch());
+            writeMasterAndEpoch(revoke.master(), revoke.epoch());
         } else { // the last of the sealed four: Message.Inquiry
             out.writeString(INQUIRY);
         }
@@ -90,6 +77,18 @@ public final class EnvelopeWriter {
         }
         out.writeEndObject();
         end();
+    }
+
+    /** The fields {@code master} (a string, or null for NONE) and {@code epoch} of a protocol message. */
+    private void writeMasterAndEpoch(String master, long epoch) throws IOException {
+        out.writeFieldName(MASTER);
+        if (master == null) {
+            out.writeNull();
+        } else {
+            out.writeString(master);
+        }
+        out.writeFieldName(EPOCH);
+        out.writeNumber(epoch);
     }
 
     /** One line: the tree {@code body} from {@code src} to {@code dest}. */
