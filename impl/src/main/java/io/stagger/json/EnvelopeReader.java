@@ -98,7 +98,6 @@ public final class EnvelopeReader {
     /** A reader with Jackson's streaming factory {@code factory}. */
     public EnvelopeReader(JsonFactory factory) {
         this.factory = factory;
-        newParser();
     }
 
     /**
@@ -133,6 +132,9 @@ public final class EnvelopeReader {
         }
         System.arraycopy(bytes, 0, line, 0, length);
         line[length] = '\n';
+        if (parser == null) {
+            newParser(); // at the first line the scan leaves to it: a node whose peers write plain JSON needs none
+        }
         try {
             feeder.feedInput(line, 0, length + 1);
             boolean accepted = readEnvelope();
