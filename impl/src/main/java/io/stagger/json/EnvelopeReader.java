@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import io.stagger.core.Message;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,6 +22,14 @@ import java.util.List;
  * the message needs. Anything else (a line that is not JSON, a field of the wrong kind, another type) it
  * {@linkplain #read declines}, and the caller reads the line as a tree as before, with the same answers and error
  * texts. Fields it does not read are skipped, as the tree path ignores them.
+ *
+ * <p>Most lines are read by a scan of their bytes before any parser sees them, as a generated codec would: it knows
+ * the few field names it reads and the JSON the node's peers write, and only that — strings of printable ASCII
+ * without escapes, whole numbers of up to 18 digits, {@code true}, {@code false}, {@code null}, objects and arrays of
+ * those, white space. It reaches the same verdict as the parser for every line made only of that (the same fields
+ * read, the same checks, {@link #accept}); a line with anything else (an escape, a byte beyond ASCII, a fraction, an
+ * error) it leaves to Jackson's parser, which reads it as before. {@code EnvelopeReaderTest} holds the two to the
+ * same verdicts.
  */
 public final class EnvelopeReader {
     /** What the last accepted line was. */
@@ -47,6 +57,17 @@ public final class EnvelopeReader {
     private static final int EPOCH = 1 << 4;
     private static final int NODE_ID = 1 << 5;
     private static final int NODE_IDS = 1 << 6;
+    /** Nesting the scan follows inside a skipped value; deeper values are left to the parser. */
+    private static final int MAX_SCAN_DEPTH = 32;
+    /** Digits of a whole number the scan reads: every such number fits a long. */
+    private static final int MAX_SCAN_DIGITS = 18;
+    /** Characters of a skipped number the scan follows; longer ones are left to the parser. */
+    private static final int MAX_SCAN_NUMBER = 64;
+    /** The scan's verdicts. */
+    private static final int ACCEPTED = 1;
+    private static final int DECLINED = 0;
+    private static final int LEFT_TO_PARSER = -1;
+    private static final Unsure UNSURE = new Unsure();
 
     private final JsonFactory factory;
     private final String[] table = new String[TABLE_SLOTS];
@@ -69,10 +90,14 @@ public final class EnvelopeReader {
     private String revoked;
     private long epoch;
 
+    // The scan: the line's bytes and the position in them.
+    private byte[] in;
+    private int at;
+    private int end;
+
     /** A reader with Jackson's streaming factory {@code factory}. */
     public EnvelopeReader(JsonFactory factory) {
         this.factory = factory;
-        newParser();
     }
 
     /**
@@ -83,6 +108,23 @@ public final class EnvelopeReader {
         if (length >= MAX_LINE_BYTES) {
             return false;
         }
+        int scanned = scan(bytes, length);
+        if (scanned != LEFT_TO_PARSER) {
+            return scanned == ACCEPTED;
+        }
+        return readWithParser(bytes, length);
+    }
+
+    /** Whether the scan decides the line in {@code bytes[0, length)} by itself (for the tests). */
+    boolean scans(byte[] bytes, int length) {
+        return scan(bytes, length) != LEFT_TO_PARSER;
+    }
+
+    /** As {@link #read}, with Jackson's parser only: the reading the scan must agree with. */
+    boolean readWithParser(byte[] bytes, int length) {
+        if (length >= MAX_LINE_BYTES) {
+            return false;
+        }
         // The line and a newline in one feed: a value at the end of the line is then complete (or an error), never
         // left pending into the next line.
         if (length + 1 > line.length) {
@@ -90,6 +132,9 @@ public final class EnvelopeReader {
         }
         System.arraycopy(bytes, 0, line, 0, length);
         line[length] = '\n';
+        if (parser == null) {
+            newParser(); // at the first line the scan leaves to it: a node whose peers write plain JSON needs none
+        }
         try {
             feeder.feedInput(line, 0, length + 1);
             boolean accepted = readEnvelope();
@@ -104,6 +149,383 @@ public final class EnvelopeReader {
             return false;
         }
     }
+
+    /** The scan's way out of a line it leaves to the parser (one instance, no stack trace: it is not an error). */
+    private static final class Unsure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unsure() {
+            super("left to the parser", null, false, false);
+        }
+    }
+
+    /** Scans the line in {@code bytes[0, length)}: {@link #ACCEPTED}, {@link #DECLINED} or {@link #LEFT_TO_PARSER}. */
+    private int scan(byte[] bytes, int length) {
+        in = bytes;
+        at = 0;
+        end = length;
+        try {
+            src = null;
+            bodyFields = 0;
+            boolean hasBody = false;
+            doubtful = false;
+            skipSpace();
+            expect('{');
+            if (!closes('}')) {
+                do {
+                    int nameStart = name();
+                    int nameLength = at - nameStart - 1;
+                    colon();
+                    if (isName(nameStart, nameLength, SRC)) {
+                        if (src != null || peek() != '"') {
+                            doubtful = true;
+                            skipScanned(0);
+                        } else {
+                            src = scannedString();
+                        }
+                    } else if (isName(nameStart, nameLength, BODY)) {
+                        if (hasBody || peek() != '{') {
+                            doubtful = true;
+                            skipScanned(0);
+                        } else {
+                            hasBody = true;
+                            at++;
+                            scanBody();
+                        }
+                    } else {
+                        skipScanned(0);
+                    }
+                } while (more('}'));
+            }
+            skipSpace();
+            if (at != end) {
+                return LEFT_TO_PARSER;
+            }
+            return !doubtful && src != null && hasBody && (bodyFields & TYPE) != 0 && accept() ? ACCEPTED : DECLINED;
+        } catch (Unsure e) {
+            return LEFT_TO_PARSER;
+        } finally {
+            in = null;
+        }
+    }
+
+    /** The fields of the body, as {@link #readBody} reads them; at is just past its opening brace. */
+    private void scanBody() throws Unsure {
+        type = null;
+        master = null;
+        revoked = null;
+        epoch = 0;
+        msgId = NO_MSG_ID;
+        nodeId = null;
+        nodeIds = null;
+        if (closes('}')) {
+            return;
+        }
+        do {
+            int nameStart = name();
+            int nameLength = at - nameStart - 1;
+            colon();
+            byte first = peek();
+            if (isName(nameStart, nameLength, TYPE_NAME)) {
+                if (first == '"' && once(TYPE)) {
+                    type = scannedString();
+                } else {
+                    doubtScanned();
+                }
+            } else if (isName(nameStart, nameLength, MSG_ID_NAME)) {
+                if (isIntegerStart(first) && once(MSG_ID)) {
+                    msgId = scannedInteger();
+                    doubtful |= msgId == NO_MSG_ID;
+                } else {
+                    doubtScanned();
+                }
+            } else if (isName(nameStart, nameLength, MASTER_NAME)) {
+                master = scannedOptionalString(MASTER);
+            } else if (isName(nameStart, nameLength, REVOKED_NAME)) {
+                revoked = scannedOptionalString(REVOKED);
+            } else if (isName(nameStart, nameLength, EPOCH_NAME)) {
+                if (first == 'n' && once(EPOCH)) {
+                    literal(NULL);
+                    epoch = 0;
+                } else if (isIntegerStart(first) && once(EPOCH)) {
+                    epoch = scannedInteger();
+                    doubtful |= epoch < 0;
+                } else {
+                    doubtScanned();
+                }
+            } else if (isName(nameStart, nameLength, NODE_ID_NAME)) {
+                if (first == '"' && once(NODE_ID)) {
+                    nodeId = scannedString();
+                } else {
+                    doubtScanned();
+                }
+            } else if (isName(nameStart, nameLength, NODE_IDS_NAME)) {
+                if (first == '[' && once(NODE_IDS)) {
+                    at++;
+                    nodeIds = new ArrayList<>();
+                    if (!closes(']')) {
+                        do {
+                            skipSpace();
+                            if (peek() == '"') {
+                                nodeIds.add(scannedString());
+                            } else {
+                                doubtful = true;
+                                skipScanned(1);
+                            }
+                        } while (more(']'));
+                    }
+                } else {
+                    doubtScanned();
+                }
+            } else {
+                skipScanned(0);
+            }
+        } while (more('}'));
+    }
+
+    private String scannedOptionalString(int bit) throws Unsure {
+        byte first = peek();
+        if (first == '"' && once(bit)) {
+            return scannedString();
+        }
+        if (first == 'n' && once(bit)) {
+            literal(NULL);
+        } else {
+            doubtScanned();
+        }
+        return null;
+    }
+
+    private void doubtScanned() throws Unsure {
+        doubtful = true;
+        skipScanned(0);
+    }
+
+    private static boolean isIntegerStart(byte b) {
+        return b == '-' || (b >= '0' && b <= '9');
+    }
+
+    /** Skips white space, then the value that starts there, {@code depth} levels inside skipped values. */
+    private void skipScanned(int depth) throws Unsure {
+        skipSpace();
+        byte first = peek();
+        switch (first) {
+            case '"' -> at = stringEnd() + 1;
+            case 't' -> literal(TRUE);
+            case 'f' -> literal(FALSE);
+            case 'n' -> literal(NULL);
+            case '{', '[' -> {
+                if (depth >= MAX_SCAN_DEPTH) {
+                    throw UNSURE;
+                }
+                at++;
+                char close = first == '{' ? '}' : ']';
+                if (!closes(close)) {
+                    do {
+                        if (close == '}') {
+                            name();
+                            colon();
+                        }
+                        skipScanned(depth + 1);
+                    } while (more(close));
+                }
+            }
+            default -> skipNumber();
+        }
+    }
+
+    /** Skips a JSON number of any form (a fraction, an exponent), checking its grammar. */
+    private void skipNumber() throws Unsure {
+        int start = at;
+        if (at < end && in[at] == '-') {
+            at++;
+        }
+        int digits = digits();
+        if (digits == 0 || (digits > 1 && in[at - digits] == '0')) {
+            throw UNSURE;
+        }
+        if (at < end && in[at] == '.') {
+            at++;
+            if (digits() == 0) {
+                throw UNSURE;
+            }
+        }
+        if (at < end && (in[at] == 'e' || in[at] == 'E')) {
+            at++;
+            if (at < end && (in[at] == '+' || in[at] == '-')) {
+                at++;
+            }
+            if (digits() == 0) {
+                throw UNSURE;
+            }
+        }
+        if (at - start > MAX_SCAN_NUMBER) {
+            throw UNSURE;
+        }
+    }
+
+    private int digits() {
+        int start = at;
+        while (at < end && in[at] >= '0' && in[at] <= '9') {
+            at++;
+        }
+        return at - start;
+    }
+
+    /**
+     * A whole number of up to {@link #MAX_SCAN_DIGITS} digits, not {@code -0}, with no fraction or exponent after
+     * it; anything else is left to the parser.
+     */
+    private long scannedInteger() throws Unsure {
+        boolean negative = in[at] == '-';
+        if (negative) {
+            at++;
+        }
+        int start = at;
+        long value = 0;
+        while (at < end && in[at] >= '0' && in[at] <= '9') {
+            value = 10 * value + (in[at] - '0');
+            at++;
+        }
+        int digits = at - start;
+        if (digits == 0 || digits > MAX_SCAN_DIGITS || (in[start] == '0' && (digits > 1 || negative))
+                || (at < end && (in[at] == '.' || in[at] == 'e' || in[at] == 'E'))) {
+            throw UNSURE;
+        }
+        return negative ? -value : value;
+    }
+
+    /** The string value that starts at {@code at}, from the id table when its bytes were read before. */
+    private String scannedString() throws Unsure {
+        int start = at + 1;
+        int close = stringEnd();
+        at = close + 1;
+        int length = close - start;
+        if (length > MAX_TABLE_BYTES) {
+            return new String(in, start, length, StandardCharsets.ISO_8859_1);
+        }
+        int hash = 0;
+        for (int i = start; i < close; i++) {
+            hash = 31 * hash + in[i];
+        }
+        int first = firstSlot(hash);
+        int second = secondSlot(hash);
+        if (same(table[first], in, start, length)) {
+            return table[first];
+        }
+        if (same(table[second], in, start, length)) {
+            return table[second];
+        }
+        return remember(first, second, new String(in, start, length, StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * The position of the quote that closes the string whose opening quote is at {@code at}: only printable ASCII
+     * without a backslash in between, else the parser reads the line.
+     */
+    private int stringEnd() throws Unsure {
+        for (int i = at + 1; i < end; i++) {
+            byte b = in[i];
+            if (b == '"') {
+                return i;
+            }
+            if (b < 0x20 || b == '\\' || b == 0x7f) {
+                throw UNSURE; // a control character, an escape, or (negative) a byte beyond ASCII
+            }
+        }
+        throw UNSURE;
+    }
+
+    /** A field name and its quotes at {@code at}, after white space; returns the first character of the name. */
+    private int name() throws Unsure {
+        skipSpace();
+        if (peek() != '"') {
+            throw UNSURE;
+        }
+        int start = at + 1;
+        at = stringEnd() + 1;
+        return start;
+    }
+
+    private void colon() throws Unsure {
+        skipSpace();
+        expect(':');
+        skipSpace();
+    }
+
+    /** After a member or element: true at a comma (consumed), false at {@code close} (consumed). */
+    private boolean more(char close) throws Unsure {
+        skipSpace();
+        byte b = peek();
+        at++;
+        if (b == ',') {
+            return true;
+        }
+        if (b == close) {
+            return false;
+        }
+        throw UNSURE;
+    }
+
+    /** Consumes {@code close} if it comes next, after white space (an empty object or array). */
+    private boolean closes(char close) throws Unsure {
+        skipSpace();
+        if (peek() == close) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(char c) throws Unsure {
+        if (peek() != c) {
+            throw UNSURE;
+        }
+        at++;
+    }
+
+    private void literal(byte[] word) throws Unsure {
+        if (end - at < word.length || !Arrays.equals(in, at, at + word.length, word, 0, word.length)) {
+            throw UNSURE;
+        }
+        at += word.length;
+    }
+
+    /** The byte at {@code at}; the line ending there leaves it to the parser. */
+    private byte peek() throws Unsure {
+        if (at >= end) {
+            throw UNSURE;
+        }
+        return in[at];
+    }
+
+    /** JSON's white space: space, tab, line feed, carriage return. */
+    private void skipSpace() {
+        while (at < end && (in[at] == ' ' || in[at] == '\n' || in[at] == '\r' || in[at] == '\t')) {
+            at++;
+        }
+    }
+
+    private boolean isName(int start, int length, byte[] name) {
+        return length == name.length && Arrays.equals(in, start, start + length, name, 0, length);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static final byte[] SRC = ascii("src");
+    private static final byte[] BODY = ascii("body");
+    private static final byte[] TYPE_NAME = ascii("type");
+    private static final byte[] MSG_ID_NAME = ascii("msg_id");
+    private static final byte[] MASTER_NAME = ascii("master");
+    private static final byte[] REVOKED_NAME = ascii("revoked");
+    private static final byte[] EPOCH_NAME = ascii("epoch");
+    private static final byte[] NODE_ID_NAME = ascii("node_id");
+    private static final byte[] NODE_IDS_NAME = ascii("node_ids");
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+    private static final byte[] NULL = ascii("null");
 
     private void newParser() {
         try {
@@ -305,37 +727,43 @@ public final class EnvelopeReader {
 
     /** The current string value, from the id table when a string of the same characters was read before. */
     private String text() throws IOException {
-        char[] chars = parser.getTextCharacters();
-        int offset = parser.getTextOffset();
-        int length = parser.getTextLength();
-        if (length > MAX_TABLE_BYTES) {
-            return new String(chars, offset, length);
+        // The parser reads only the lines the scan leaves to it: a String made first costs little there.
+        String read = parser.getText();
+        if (read.length() > MAX_TABLE_BYTES) {
+            return read;
         }
-        int hash = 0;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + chars[offset + i];
-        }
-        // Two candidate slots from a multiplicative mix: the few ids and types of a group rarely evict each other.
-        int mixed = hash * 0x9E3779B9;
-        int first = mixed >>> 24;
-        int second = (mixed >>> 16) & (TABLE_SLOTS - 1);
-        if (same(table[first], chars, offset, length)) {
+        int first = firstSlot(read.hashCode());
+        int second = secondSlot(read.hashCode());
+        if (read.equals(table[first])) {
             return table[first];
         }
-        if (same(table[second], chars, offset, length)) {
+        if (read.equals(table[second])) {
             return table[second];
         }
-        String created = new String(chars, offset, length);
+        return remember(first, second, read);
+    }
+
+    // Two candidate slots from a multiplicative mix of the string's hash: the few ids and types of a group rarely
+    // evict each other.
+    private static int firstSlot(int hash) {
+        return (hash * 0x9E3779B9) >>> 24;
+    }
+
+    private static int secondSlot(int hash) {
+        return ((hash * 0x9E3779B9) >>> 16) & (TABLE_SLOTS - 1);
+    }
+
+    private String remember(int first, int second, String created) {
         table[table[first] == null || table[second] != null ? first : second] = created;
         return created;
     }
 
-    private static boolean same(String known, char[] chars, int offset, int length) {
+    private static boolean same(String known, byte[] bytes, int offset, int length) {
         if (known == null || known.length() != length) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (known.charAt(i) != chars[offset + i]) {
+            if (known.charAt(i) != bytes[offset + i]) {
                 return false;
             }
         }

@@ -2,6 +2,7 @@ package io.stagger.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
@@ -15,12 +16,30 @@ import java.util.Map;
 
 /**
  * Writes Maelstrom envelopes, one per line, through one streaming generator for the whole output: a protocol message
- * straight from its record, any other body from its tree. The bytes are those the tree mapper writes (the same
+ * straight from its record (PROTOCOL.md §3; names and types written from their encoded bytes), any other body
+ * from its tree. The bytes are those the tree mapper writes (the same
  * generator underneath, the same field order). Writes are buffered until {@link #flush}.
  */
 public final class EnvelopeWriter {
     /** {@code inReplyTo} of a message that answers none. */
     public static final long NO_REPLY = EnvelopeReader.NO_MSG_ID;
+
+    // Names and types encoded once: the generator copies their quoted bytes instead of escaping each character.
+    private static final SerializedString SRC = new SerializedString("src");
+    private static final SerializedString DEST = new SerializedString("dest");
+    private static final SerializedString BODY = new SerializedString("body");
+    private static final SerializedString MSG_ID = new SerializedString("msg_id");
+    private static final SerializedString IN_REPLY_TO = new SerializedString("in_reply_to");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString MASTER = new SerializedString("master");
+    private static final SerializedString REVOKED = new SerializedString("revoked");
+    private static final SerializedString EPOCH = new SerializedString("epoch");
+    private static final SerializedString INQUIRY = new SerializedString("inquiry");
+    private static final SerializedString INQUIRY_OK = new SerializedString("inquiry_ok");
+    private static final SerializedString DECLARE = new SerializedString("declare");
+    private static final SerializedString REVOKE = new SerializedString("revoke");
+    private static final SerializedString SUSPECT = new SerializedString("suspect");
+    private static final SerializedString FAILED = new SerializedString("failed");
 
     private final JsonGenerator out;
 
@@ -37,13 +56,49 @@ public final class EnvelopeWriter {
     public void write(String src, String dest, Message message, long msgId, long inReplyTo) throws IOException {
         begin(src, dest);
         out.writeStartObject();
-        ProtocolCodec.write(message, out);
-        out.writeNumberField("msg_id", msgId);
+        out.writeFieldName(TYPE);
+        if (message instanceof Message.InquiryOk ok) {
+            out.writeString(INQUIRY_OK);
+            writeMasterAndEpoch(ok.master(), ok.epoch());
+        } else if (message instanceof Message.Declare declare) {
+            out.writeString(DECLARE);
+            writeMasterAndEpoch(declare.master(), declare.epoch());
+        } else if (message instanceof Message.Revoke revoke) {
+            out.writeString(REVOKE);
+            out.writeFieldName(REVOKED);
+            out.writeString(revoke.revoked());
+            writeMasterAndEpoch(revoke.master(), revoke.epoch());
+        } else if (message instanceof Message.Suspect suspect) {
+            out.writeString(SUSPECT);
+            out.writeFieldName(FAILED);
+            out.writeString(suspect.failed());
+            out.writeFieldName(EPOCH);
+            out.writeNumber(suspect.epoch());
+        } else if (message instanceof Message.Inquiry) {
+            out.writeString(INQUIRY);
+        } else {
+            throw new IllegalArgumentException("no encoding for " + message);
+        }
+        out.writeFieldName(MSG_ID);
+        out.writeNumber(msgId);
         if (inReplyTo != NO_REPLY) {
-            out.writeNumberField("in_reply_to", inReplyTo);
+            out.writeFieldName(IN_REPLY_TO);
+            out.writeNumber(inReplyTo);
         }
         out.writeEndObject();
         end();
+    }
+
+    /** The fields {@code master} (a string, or null for NONE) and {@code epoch} of a protocol message. */
+    private void writeMasterAndEpoch(String master, long epoch) throws IOException {
+        out.writeFieldName(MASTER);
+        if (master == null) {
+            out.writeNull();
+        } else {
+            out.writeString(master);
+        }
+        out.writeFieldName(EPOCH);
+        out.writeNumber(epoch);
     }
 
     /** One line: the tree {@code body} from {@code src} to {@code dest}. */
@@ -60,9 +115,11 @@ public final class EnvelopeWriter {
 
     private void begin(String src, String dest) throws IOException {
         out.writeStartObject();
-        out.writeStringField("src", src);
-        out.writeStringField("dest", dest);
-        out.writeFieldName("body");
+        out.writeFieldName(SRC);
+        out.writeString(src);
+        out.writeFieldName(DEST);
+        out.writeString(dest);
+        out.writeFieldName(BODY);
     }
 
     private void end() throws IOException {

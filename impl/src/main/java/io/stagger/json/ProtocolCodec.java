@@ -1,14 +1,12 @@
 package io.stagger.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stagger.core.Message;
-import java.io.IOException;
 
 /**
- * Reads and writes the protocol messages of PROTOCOL.md §3 as Maelstrom bodies. Writing streams; decoding a tree is
- * the path of a line that {@link EnvelopeReader} declined: it checks every field's kind and says exactly what is
- * wrong; it never half-decodes.
+ * Reads the protocol messages of PROTOCOL.md §3 from Maelstrom bodies read as trees: the path of a line that
+ * {@link EnvelopeReader} declined. It checks every field's kind and says exactly what is wrong; it never half-decodes.
+ * {@link EnvelopeWriter} writes them.
  */
 public final class ProtocolCodec {
     private ProtocolCodec() {}
@@ -32,29 +30,6 @@ public final class ProtocolCodec {
             case "suspect" -> new Message.Suspect(requiredId(body, "failed"), epoch(body));
             default -> throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "not a protocol message type: " + type);
         };
-    }
-
-    /** Writes {@code message}'s {@code type} and fields into the body object that {@code body} is writing. */
-    public static void write(Message message, JsonGenerator body) throws IOException {
-        body.writeStringField("type", message.type());
-        if (message instanceof Message.InquiryOk ok) {
-            if (ok.master() == null) {
-                body.writeNullField("master");
-            } else {
-                body.writeStringField("master", ok.master());
-            }
-            body.writeNumberField("epoch", ok.epoch());
-        } else if (message instanceof Message.Declare declare) {
-            body.writeStringField("master", declare.master());
-            body.writeNumberField("epoch", declare.epoch());
-        } else if (message instanceof Message.Revoke revoke) {
-            body.writeStringField("revoked", revoke.revoked());
-            body.writeStringField("master", revoke.master());
-            body.writeNumberField("epoch", revoke.epoch());
-        } else if (message instanceof Message.Suspect suspect) {
-            body.writeStringField("failed", suspect.failed());
-            body.writeNumberField("epoch", suspect.epoch());
-        }
     }
 
     private static String requiredId(JsonNode body, String field) throws MalformedInput {

@@ -148,9 +148,6 @@ public final class NodeMain implements Callable<Integer> {
      * {@code --help}, {@code --version} and every error text exactly as before.
      */
     public static void main(String[] args) {
-        Thread warmUp = new Thread(new ParserWarmUp(), "parser-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
         NodeMain direct = new NodeMain();
         if (direct.parseWithoutPicocli(args) && direct.validates()) {
             int exit;
@@ -171,23 +168,6 @@ public final class NodeMain implements Callable<Integer> {
     }
 
     private static final int FAILED = 2;
-
-    /**
-     * Initialises Jackson's parser classes while the main thread parses the options and sets the node up. They hold
-     * BigDecimal constants, and from JDK 21 on BigDecimal's own initialisation computes 5^(2^16): 10-40 ms in the
-     * interpreter, most of a node's start on JDK 25, where the ahead-of-time cache has taken out nearly all else.
-     */
-    private static final class ParserWarmUp implements Runnable {
-        @Override
-        public void run() {
-            try {
-                Class.forName(com.fasterxml.jackson.core.json.async.NonBlockingJsonParser.class.getName(), true,
-                        NodeMain.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                // the main thread initialises it when it first parses, and reports what is wrong then
-            }
-        }
-    }
 
     private static String failure(Exception e) {
         return "stagger-node: " + e.getMessage();

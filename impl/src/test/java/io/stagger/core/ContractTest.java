@@ -9,8 +9,11 @@ import io.stagger.core.Message.Revoke;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,6 +87,30 @@ class ContractTest {
         assertThat(Durations.parse("250us")).isEqualTo(Duration.ofNanos(250_000));
         assertThat(Durations.format(Duration.ofMillis(2000))).isEqualTo("2s");
         assertThatThrownBy(() -> Durations.parse("100")).hasMessageContaining("write a number with a unit");
+    }
+
+    /** The hand-written parse accepts and reads exactly what the regular expression it replaced did. */
+    @Test
+    void durationsParseAsTheirRegularExpressionDid() {
+        Pattern withUnit = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|µs|ms|s|m)");
+        String[] texts = {"100ms", " 2S ", "1.5s", "0.25ms", "7 ms", "7\tus", "3µs", "3µS", "1m", "10M", "0ms",
+            "100", "ms", "", " ", "1.ms", ".5s", "1..5s", "-1ms", "+1ms", "1e3ms", "1,5s", "5 m s", "5msx", "5h",
+            "1.5.5s", "٣ms", "5\u00a0ms", "99999999999999999999s", "5mss"};
+        for (String text : texts) {
+            Matcher m = withUnit.matcher(text.strip().toLowerCase(Locale.ROOT));
+            if (m.matches()) {
+                double micros = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
+                    case "us", "µs" -> 1;
+                    case "ms" -> 1_000;
+                    case "s" -> 1_000_000;
+                    default -> 60_000_000;
+                };
+                assertThat(Durations.parse(text)).as(text).isEqualTo(Duration.ofNanos(Math.round(micros * 1_000)));
+            } else {
+                assertThatThrownBy(() -> Durations.parse(text)).as(text)
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a duration");
+            }
+        }
     }
 
     @Test

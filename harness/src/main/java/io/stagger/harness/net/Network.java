@@ -29,7 +29,7 @@ public final class Network implements AutoCloseable {
   /** Bound on the messages one sender may send in one second. */
   public static final long MAX_MESSAGES_PER_SENDER_SECOND = 100_000;
 
-  private record InFlight(long id, long sentNanos, long dueNanos, Envelope envelope) {}
+  private record InFlight(long id, long sentNanos, long dueNanos, Envelope envelope, boolean betweenServers) {}
 
   private final RunClock clock;
   private final Latency latency;
@@ -197,7 +197,7 @@ public final class Network implements AutoCloseable {
       }
     }
     long extraNanos = betweenServers ? slowNanos : 0;
-    inFlight.add(new InFlight(id, now, now + latency.drawNanos(random) + extraNanos, envelope));
+    inFlight.add(new InFlight(id, now, now + latency.drawNanos(random) + extraNanos, envelope, betweenServers));
     if (inFlight.size() > MAX_IN_FLIGHT && !flooded) {
       flooded = true;
       problems.report(topSender() + " floods the network: more than " + MAX_IN_FLIGHT + " messages in flight");
@@ -244,8 +244,7 @@ public final class Network implements AutoCloseable {
     InFlight next;
     while ((next = inFlight.peek()) != null && next.dueNanos <= now) {
       inFlight.poll();
-      Envelope envelope = next.envelope;
-      if (paused.contains(envelope.dest()) || paused.contains(envelope.sender())) {
+      if (isHeld(next)) {
         held.add(next);
         continue;
       }
@@ -253,10 +252,16 @@ public final class Network implements AutoCloseable {
     }
   }
 
+  /** Whether {@code message} waits for its sender or receiver to be resumed. */
+  private boolean isHeld(InFlight message) {
+    return !paused.isEmpty()
+        && (paused.contains(message.envelope.dest()) || paused.contains(message.envelope.sender()));
+  }
+
   private void deliver(InFlight message, long now) {
     Envelope envelope = message.envelope;
     Endpoint endpoint = endpoints.get(envelope.dest());
-    stats.delivered(servers.contains(envelope.sender()) && servers.contains(envelope.dest()), now - message.sentNanos);
+    stats.delivered(message.betweenServers, now - message.sentNanos);
     if (logRecv) {
       log.accept("recv " + envelope.line());
     }
@@ -268,7 +273,7 @@ public final class Network implements AutoCloseable {
     List<InFlight> still = new ArrayList<>();
     long now = clock.now();
     for (InFlight message : held) {
-      if (paused.contains(message.envelope.dest()) || paused.contains(message.envelope.sender())) {
+      if (isHeld(message)) {
         still.add(message);
       } else {
         deliver(message, now);

@@ -146,13 +146,12 @@ public final class NodeHandle implements Endpoint {
   private final class Listener implements NodeProcess.Listener {
     @Override
     public void line(String line) {
-      ObjectNode message = Json.parseObject(line);
-      if (message == null || !message.path("dest").isTextual() || !message.path("body").isObject()) {
+      Envelope message = Envelope.fromNode(id, line);
+      if (message == null) {
         problems.report(id + " printed a line that is not a Maelstrom message on stdout: " + quote(line));
         return;
       }
-      String src = message.path("src").isTextual() ? message.get("src").asText() : id;
-      network.send(new Envelope(id, src, message.get("dest").asText(), message.get("body"), line));
+      network.send(message);
     }
 
     @Override

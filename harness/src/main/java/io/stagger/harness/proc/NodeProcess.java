@@ -1,17 +1,18 @@
 package io.stagger.harness.proc;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +24,8 @@ final class NodeProcess {
   static final int MAX_LINE_BYTES = 8 << 20;
   /** Bound on lines waiting to be written to a node's stdin. */
   static final int STDIN_QUEUE = 100_000;
+  /** Lines the stdin writer takes from its queue at a time. */
+  static final int STDIN_BATCH = 1024;
   /** How many of the last stderr lines are kept to explain a crash. */
   static final int STDERR_TAIL = 8;
 
@@ -113,15 +116,21 @@ final class NodeProcess {
   }
 
   private void writeStdin() {
-    try (Writer out = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
-        65_536)) {
+    List<String> batch = new ArrayList<>(STDIN_BATCH);
+    try (OutputStream out = new BufferedOutputStream(process.getOutputStream(), 65_536)) {
       while (process.isAlive()) {
         String line = stdin.poll(200, TimeUnit.MILLISECONDS);
         if (line == null) {
           continue;
         }
-        out.write(line);
-        out.write('\n');
+        // Every line already queued in one go, as UTF-8 bytes; flushed once the queue is empty.
+        batch.add(line);
+        stdin.drainTo(batch, STDIN_BATCH - 1);
+        for (String queued : batch) {
+          out.write(queued.getBytes(StandardCharsets.UTF_8));
+          out.write('\n');
+        }
+        batch.clear();
         if (stdin.isEmpty()) {
           out.flush();
         }
