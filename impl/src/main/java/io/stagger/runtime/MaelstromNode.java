@@ -14,10 +14,14 @@ import io.stagger.core.Timer;
 import io.stagger.json.EnvelopeReader;
 import io.stagger.json.EnvelopeWriter;
 import io.stagger.json.ErrorCode;
+import io.stagger.json.FrontDoorCodec;
+import io.stagger.json.FrontDoorPort;
 import io.stagger.json.Json;
 import io.stagger.json.MalformedInput;
 import io.stagger.json.ProtocolCodec;
-import io.stagger.json.ServiceCodec;
+import io.stagger.service.FrontDoor;
+import io.stagger.service.NameServer;
+import io.stagger.service.ServiceInput;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +73,8 @@ public final class MaelstromNode {
 
     private String self;
     private Server server;
-    private KvService service;
+    private final FrontDoors frontDoors;
+    private FrontDoor service;
     private long nextMsgId = 1;
     // Since this process started, for the master RPC (the harness counts elections and revocations from them):
     private long elections; // ElectionTimeout steps: WAITING -> MASTER, a declaration (rule 5)
@@ -83,7 +88,13 @@ public final class MaelstromNode {
 
     /** A node with {@code options} that writes to {@code out} and logs to {@code err}. */
     public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err) {
+        this(options, out, err, FrontDoors.PRODUCT);
+    }
+
+    /** As above, with the service's front door built by {@code frontDoors} (a test node's differs). */
+    public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err, FrontDoors frontDoors) {
         this.options = options;
+        this.frontDoors = frontDoors;
         this.streaming = Json.streaming();
         this.stdout = new EnvelopeWriter(streaming, new BufferedOutputStream(out, 1 << 16));
         this.stderr = err;
@@ -324,7 +335,7 @@ public final class MaelstromNode {
             init(src, body, msgId);
             return;
         }
-        if (type.equals("error") && !src.equals(KvService.NAME_SERVICE)) {
+        if (type.equals("error") && !src.equals(NameServer.SERVICE)) {
             log("error from " + src + ": " + body);
             return;
         }
@@ -336,18 +347,12 @@ public final class MaelstromNode {
             receiveProtocol(src, ProtocolCodec.decode(body), msgId == null ? NO_MSG_ID : msgId);
         } else if (type.equals("master")) {
             replyMaster(src, msgId);
-        } else if (src.equals(KvService.NAME_SERVICE) && body.has("in_reply_to")) {
-            service.nameServerReply(body);
-        } else if (ServiceCodec.isClientType(type)) {
-            service.clientRequest(src, msgId, body, server.role(), nowMicros());
-        } else if (ServiceCodec.isReplicaType(type)) {
-            service.replicaMessage(src, body, nowMicros());
-        } else if (type.equals("kv_forward")) {
-            service.forwarded(src, msgId, body, server.role(), nowMicros());
-        } else if (type.equals("kv_forward_ok")) {
-            service.forwardReply(body);
         } else {
-            throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "unsupported request type '" + type + "'");
+            ServiceInput input = FrontDoorCodec.decode(src, type, body, msgId); // decoded here, once
+            if (input == null) {
+                throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "unsupported request type '" + type + "'");
+            }
+            service.receive(input, nowMicros());
         }
     }
 
@@ -391,11 +396,9 @@ public final class MaelstromNode {
         self = created.self();
         server = created;
         long retryMicros = 2 * io.stagger.core.Durations.micros(config.detectionPeriod());
-        service = new KvService(new ServiceSide(), ids, options.incarnation(), retryMicros,
-                options.serviceMajorityRule(), options.snapshotPeriodMicros(), options.breaks());
-        if (!options.breaks().isEmpty()) {
-            log("DELIBERATELY BROKEN (--break " + options.breaks() + "): for testing the checkers only");
-        }
+        service = frontDoors.create(new FrontDoors.Setup(self, ids, options.incarnation(), retryMicros,
+                options.serviceMajorityRule(), options.snapshotPeriodMicros()),
+                new FrontDoorPort(stdout, self, () -> nextMsgId++, this::log));
         Path markerDir = options.bootMarkerDir() == null
                 ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir());
         boolean restart = options.bootMode().isRestart(self, markerDir,
@@ -466,7 +469,7 @@ public final class MaelstromNode {
                 }
             }
         }
-        service.retryIfDue(now);
+        service.retry(now);
     }
 
     private long waitMicros() {
@@ -502,11 +505,8 @@ public final class MaelstromNode {
         if (revokesSent > revokesBefore) {
             revocations++;
         }
-        service.roleIs(server.role(), nowMicros());
+        service.election(server.role(), server.master(), nowMicros());
         boolean masterChanged = !Objects.equals(masterBefore, server.master());
-        if (masterChanged) {
-            service.masterChanged(server.master());
-        }
         if (roleBefore != server.role() || masterChanged || epochBefore != server.epoch() || options.verbose()) {
             log(cause + (from == null ? "" : " from " + from) + ": " + roleBefore + " -> " + server.role()
                     + ", master " + (server.master() == null ? "none" : server.master()) + ", epoch " + server.epoch());
@@ -582,39 +582,6 @@ public final class MaelstromNode {
 
     private static String abbreviate(String line) {
         return line.length() > 120 ? line.substring(0, 120) + "…" : line;
-    }
-
-    /** What the service sees of this node. */
-    private final class ServiceSide implements KvService.Node {
-        @Override
-        public long send(String dest, ObjectNode body, Long inReplyTo) {
-            return MaelstromNode.this.send(dest, body, inReplyTo);
-        }
-
-        @Override
-        public String self() {
-            return self;
-        }
-
-        @Override
-        public String master() {
-            return server.master();
-        }
-
-        @Override
-        public boolean isMember(String id) {
-            return server.group().contains(id);
-        }
-
-        @Override
-        public void log(String text) {
-            MaelstromNode.this.log(text);
-        }
-
-        @Override
-        public long nowMicros() {
-            return MaelstromNode.this.nowMicros();
-        }
     }
 
     /** The core's effects, applied: messages become stdout lines, timers become deadlines of the event loop. */
