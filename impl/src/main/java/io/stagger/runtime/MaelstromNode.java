@@ -2,7 +2,6 @@ package io.stagger.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.core.Config;
 import io.stagger.core.Effects;
 import io.stagger.core.Group;
@@ -18,6 +17,7 @@ import io.stagger.json.FrontDoorCodec;
 import io.stagger.json.FrontDoorPort;
 import io.stagger.json.Json;
 import io.stagger.json.MalformedInput;
+import io.stagger.json.NodeReply;
 import io.stagger.json.ProtocolCodec;
 import io.stagger.service.FrontDoor;
 import io.stagger.service.NameServer;
@@ -311,7 +311,25 @@ public final class MaelstromNode {
         }
         String type = typeNode.textValue();
         try {
-            dispatch(src, type, body, msgId);
+            if (type.equals("init")) {
+                ProtocolCodec.Init init = ProtocolCodec.decodeInit(body);
+                init(src, init.nodeId(), init.nodeIds(), msgId);
+            } else if (type.equals("error") && !src.equals(NameServer.SERVICE)) {
+                log("error from " + src + ": " + body);
+            } else if (server == null) {
+                throw new MalformedInput(ErrorCode.TEMPORARILY_UNAVAILABLE,
+                        "not initialised yet: a '" + type + "' arrived before 'init'");
+            } else if (ProtocolCodec.isProtocolType(type)) {
+                receiveProtocol(src, ProtocolCodec.decode(body), msgId == null ? NO_MSG_ID : msgId);
+            } else if (type.equals("master")) {
+                replyMaster(src, msgId);
+            } else {
+                ServiceInput input = FrontDoorCodec.decode(src, type, body, msgId); // decoded here, once
+                if (input == null) {
+                    throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "unsupported request type '" + type + "'");
+                }
+                service.receive(input, nowMicros());
+            }
         } catch (MalformedInput | IllegalArgumentException | IllegalStateException | AssertionError e) {
             failed(src, msgId, e);
         }
@@ -328,57 +346,6 @@ public final class MaelstromNode {
             e.printStackTrace(stderr);
             reject(src, msgId, ErrorCode.CRASH, "internal error: " + e);
         }
-    }
-
-    private void dispatch(String src, String type, JsonNode body, Long msgId) throws MalformedInput {
-        if (type.equals("init")) {
-            init(src, body, msgId);
-            return;
-        }
-        if (type.equals("error") && !src.equals(NameServer.SERVICE)) {
-            log("error from " + src + ": " + body);
-            return;
-        }
-        if (server == null) {
-            throw new MalformedInput(ErrorCode.TEMPORARILY_UNAVAILABLE,
-                    "not initialised yet: a '" + type + "' arrived before 'init'");
-        }
-        if (ProtocolCodec.isProtocolType(type)) {
-            receiveProtocol(src, ProtocolCodec.decode(body), msgId == null ? NO_MSG_ID : msgId);
-        } else if (type.equals("master")) {
-            replyMaster(src, msgId);
-        } else {
-            ServiceInput input = FrontDoorCodec.decode(src, type, body, msgId); // decoded here, once
-            if (input == null) {
-                throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "unsupported request type '" + type + "'");
-            }
-            service.receive(input, nowMicros());
-        }
-    }
-
-    private void init(String src, JsonNode body, Long msgId) throws MalformedInput {
-        if (server != null) {
-            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, "already initialised as " + self);
-        }
-        JsonNode nodeId = body.get("node_id");
-        JsonNode nodeIds = body.get("node_ids");
-        if (nodeId == null || !nodeId.isTextual()) {
-            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                    "init needs a string 'node_id', got " + ProtocolCodec.describe(nodeId));
-        }
-        if (nodeIds == null || !nodeIds.isArray() || nodeIds.isEmpty()) {
-            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                    "init needs a non-empty array 'node_ids', got " + ProtocolCodec.describe(nodeIds));
-        }
-        List<String> ids = new ArrayList<>();
-        for (JsonNode id : nodeIds) {
-            if (!id.isTextual()) {
-                throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                        "init 'node_ids' must hold strings, got " + ProtocolCodec.describe(id));
-            }
-            ids.add(id.textValue());
-        }
-        init(src, nodeId.textValue(), ids, msgId);
     }
 
     private void init(String src, String nodeId, List<String> ids, Long msgId) throws MalformedInput {
@@ -417,9 +384,7 @@ public final class MaelstromNode {
                 server.start(nowMicros(), outbox);
             }
         });
-        ObjectNode reply = Json.NODES.objectNode();
-        reply.put("type", "init_ok");
-        send(src, reply, msgId);
+        send(src, new NodeReply.InitOk(), msgId);
     }
 
     private void receiveProtocol(String src, Message message, long msgId) throws MalformedInput {
@@ -438,19 +403,8 @@ public final class MaelstromNode {
     }
 
     private void replyMaster(String src, Long msgId) {
-        ObjectNode reply = Json.NODES.objectNode();
-        reply.put("type", "master_ok");
-        if (server.master() == null) {
-            reply.putNull("master");
-        } else {
-            reply.put("master", server.master());
-        }
-        reply.put("role", server.role().name());
-        reply.put("epoch", server.epoch());
-        reply.put("rank", server.rank());
-        reply.put("elections", elections);
-        reply.put("revocations", revocations);
-        send(src, reply, msgId);
+        send(src, new NodeReply.MasterOk(server.master(), server.role().name(), server.epoch(), server.rank(),
+                elections, revocations), msgId);
     }
 
     private void fireDueTimers() {
@@ -521,25 +475,15 @@ public final class MaelstromNode {
             log("ignored a message from " + src + ": " + text);
             return;
         }
-        ObjectNode error = Json.NODES.objectNode();
-        error.put("type", "error");
-        error.put("code", code);
-        error.put("text", text);
-        send(src, error, msgId);
+        send(src, new NodeReply.Error(code, text), msgId);
     }
 
-    private long send(String dest, ObjectNode body, Long inReplyTo) {
-        long msgId = nextMsgId++;
-        body.put("msg_id", msgId);
-        if (inReplyTo != null) {
-            body.put("in_reply_to", inReplyTo);
-        }
+    private void send(String dest, NodeReply reply, Long inReplyTo) {
         try {
-            stdout.write(sender(), dest, body);
+            stdout.write(sender(), dest, reply, nextMsgId++, inReplyTo == null ? NO_MSG_ID : inReplyTo);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return msgId;
     }
 
     /** Writes a protocol message to {@code dest} (in reply to {@code inReplyTo} unless {@link #NO_MSG_ID}). */
