@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.service.Answer;
 import io.stagger.service.Ballot;
 import io.stagger.service.ConferenceOp;
+import io.stagger.service.ConferenceReply;
 import io.stagger.service.KvOp;
 import io.stagger.service.KvResult;
 import io.stagger.service.NameServer;
@@ -77,12 +78,11 @@ public final class FrontDoorCodec {
             if (type.textValue().equals("read_ok") && reply.has("value")) {
                 return new Answer(new KvResult.Value(reply.get("value").toString()), server);
             }
-            KvResult result = new KvResult.Fields(ConferenceCodec.decodeReply(reply));
-            if (result instanceof KvResult.Fields fields && fields.reply() instanceof io.stagger.service.ConferenceReply.Done
-                    && server == null) {
-                result = KvResult.OK; // a write's or a cas's: no field, no server named
+            ConferenceReply fields = ConferenceCodec.decodeReply(reply);
+            if (fields instanceof ConferenceReply.Done && server == null) {
+                return new Answer(KvResult.OK, null); // a write's or a cas's: no field, no server named
             }
-            return new Answer(result, server);
+            return new Answer(new KvResult.Fields(fields), server);
         } catch (MalformedInput e) {
             // Found by fuzzing: never relay a body without a type. The master may have applied the request.
             return new Answer(new KvResult.Refused(ErrorCode.CRASH,

@@ -415,6 +415,11 @@ public final class ServiceSimulation {
         }
 
         @Override
+        public void serving(Ballot ballot) {
+            servingCount++;
+        }
+
+        @Override
         public void served(FrontDoor.Handle handle, KvResult result) {
             if (result instanceof KvResult.Unavailable || result instanceof KvResult.Indefinite) {
                 return;
