@@ -27,7 +27,8 @@ public final class FrontDoorCodec {
      */
     public static ServiceInput decode(String src, String type, JsonNode body, Long msgId) throws MalformedInput {
         if (src.equals(NameServer.SERVICE) && body.has("in_reply_to")) {
-            return new ServiceInput.NameServerAnswered(body.path("in_reply_to").asLong(-1), nameServerReply(type, body));
+            long inReplyTo = body.path("in_reply_to").asLong(-1);
+            return new ServiceInput.NameServerAnswered(inReplyTo, nameServerReply(type, body));
         }
         if (ServiceCodec.isClientType(type)) {
             if (msgId == null) {
@@ -107,7 +108,8 @@ public final class FrontDoorCodec {
         } else if (result instanceof KvResult.NoSuchKey) {
             error(body, ErrorCode.KEY_DOES_NOT_EXIST, "key does not exist");
         } else if (result instanceof KvResult.PreconditionFailed failed) {
-            error(body, ErrorCode.PRECONDITION_FAILED, "expected another value; the current value is " + failed.current());
+            error(body, ErrorCode.PRECONDITION_FAILED,
+                    "expected another value; the current value is " + failed.current());
         } else if (result instanceof KvResult.Unavailable unavailable) {
             error(body, ErrorCode.TEMPORARILY_UNAVAILABLE, unavailable.why());
         } else if (result instanceof KvResult.Indefinite indefinite) {
@@ -200,7 +202,7 @@ public final class FrontDoorCodec {
 
     private static NameServer.Reply nameServerReply(String type, JsonNode body) {
         return switch (type) {
-            case "read_ok" -> new NameServer.ReadOk(body.get("value") == null ? null : nameServerValue(body.get("value")));
+            case "read_ok" -> new NameServer.ReadOk(body.has("value") ? nameServerValue(body.get("value")) : null);
             case "cas_ok" -> new NameServer.CasOk();
             case "error" -> new NameServer.Failed(body.path("code").asInt(-1));
             default -> new NameServer.Unexpected(type);

@@ -13,7 +13,6 @@ import io.stagger.service.NameServer;
 import io.stagger.service.Request;
 import io.stagger.service.ServiceInput;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
