@@ -2,6 +2,8 @@ package io.stagger.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stagger.core.Message;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the protocol messages of PROTOCOL.md §3 from Maelstrom bodies read as trees: the path of a line that
@@ -73,5 +75,31 @@ public final class ProtocolCodec {
         }
         String text = value.toString();
         return value.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
+    }
+
+    /** What {@code init} says: this node's id and the group's, in order. */
+    public record Init(String nodeId, List<String> nodeIds) {}
+
+    /** The {@code init} in {@code body}. */
+    public static Init decodeInit(JsonNode body) throws MalformedInput {
+        JsonNode nodeId = body.get("node_id");
+        JsonNode nodeIds = body.get("node_ids");
+        if (nodeId == null || !nodeId.isTextual()) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
+                    "init needs a string 'node_id', got " + describe(nodeId));
+        }
+        if (nodeIds == null || !nodeIds.isArray() || nodeIds.isEmpty()) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
+                    "init needs a non-empty array 'node_ids', got " + describe(nodeIds));
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode id : nodeIds) {
+            if (!id.isTextual()) {
+                throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
+                        "init 'node_ids' must hold strings, got " + describe(id));
+            }
+            ids.add(id.textValue());
+        }
+        return new Init(nodeId.textValue(), ids);
     }
 }

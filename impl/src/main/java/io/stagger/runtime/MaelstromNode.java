@@ -2,7 +2,6 @@ package io.stagger.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.core.Config;
 import io.stagger.core.Effects;
 import io.stagger.core.Event;
@@ -15,10 +14,15 @@ import io.stagger.core.Timer;
 import io.stagger.json.EnvelopeReader;
 import io.stagger.json.EnvelopeWriter;
 import io.stagger.json.ErrorCode;
+import io.stagger.json.FrontDoorCodec;
+import io.stagger.json.FrontDoorPort;
 import io.stagger.json.Json;
 import io.stagger.json.MalformedInput;
+import io.stagger.json.NodeReply;
 import io.stagger.json.ProtocolCodec;
-import io.stagger.json.ServiceCodec;
+import io.stagger.service.FrontDoor;
+import io.stagger.service.NameServer;
+import io.stagger.service.ServiceInput;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +31,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -70,7 +73,8 @@ public final class MaelstromNode {
 
     private String self;
     private Server server;
-    private KvService service;
+    private final FrontDoors frontDoors;
+    private FrontDoor service;
     private long nextMsgId = 1;
     // Since this process started, for the master RPC (the harness counts elections and revocations from them):
     private long elections; // ElectionTimeout steps: WAITING -> MASTER, a declaration (rule 5)
@@ -84,7 +88,13 @@ public final class MaelstromNode {
 
     /** A node with {@code options} that writes to {@code out} and logs to {@code err}. */
     public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err) {
+        this(options, out, err, FrontDoors.PRODUCT);
+    }
+
+    /** As above, with the service's front door built by {@code frontDoors} (a test node's differs). */
+    public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err, FrontDoors frontDoors) {
         this.options = options;
+        this.frontDoors = frontDoors;
         this.streaming = Json.streaming();
         this.stdout = new EnvelopeWriter(streaming, new BufferedOutputStream(out, 1 << 16));
         this.stderr = err;
@@ -301,7 +311,25 @@ public final class MaelstromNode {
         }
         String type = typeNode.textValue();
         try {
-            dispatch(src, type, body, msgId);
+            if (type.equals("init")) {
+                ProtocolCodec.Init init = ProtocolCodec.decodeInit(body);
+                init(src, init.nodeId(), init.nodeIds(), msgId);
+            } else if (type.equals("error") && !src.equals(NameServer.SERVICE)) {
+                log("error from " + src + ": " + body);
+            } else if (server == null) {
+                throw new MalformedInput(ErrorCode.TEMPORARILY_UNAVAILABLE,
+                        "not initialised yet: a '" + type + "' arrived before 'init'");
+            } else if (ProtocolCodec.isProtocolType(type)) {
+                receiveProtocol(src, ProtocolCodec.decode(body), msgId == null ? NO_MSG_ID : msgId);
+            } else if (type.equals("master")) {
+                replyMaster(src, msgId);
+            } else {
+                ServiceInput input = FrontDoorCodec.decode(src, type, body, msgId); // decoded here, once
+                if (input == null) {
+                    throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "unsupported request type '" + type + "'");
+                }
+                service.receive(input, nowMicros());
+            }
         } catch (MalformedInput | IllegalArgumentException | IllegalStateException | AssertionError e) {
             failed(src, msgId, e);
         }
@@ -320,63 +348,6 @@ public final class MaelstromNode {
         }
     }
 
-    private void dispatch(String src, String type, JsonNode body, Long msgId) throws MalformedInput {
-        if (type.equals("init")) {
-            init(src, body, msgId);
-            return;
-        }
-        if (type.equals("error") && !src.equals(KvService.NAME_SERVICE)) {
-            log("error from " + src + ": " + body);
-            return;
-        }
-        if (server == null) {
-            throw new MalformedInput(ErrorCode.TEMPORARILY_UNAVAILABLE,
-                    "not initialised yet: a '" + type + "' arrived before 'init'");
-        }
-        if (ProtocolCodec.isProtocolType(type)) {
-            receiveProtocol(src, ProtocolCodec.decode(body), msgId == null ? NO_MSG_ID : msgId);
-        } else if (type.equals("master")) {
-            replyMaster(src, msgId);
-        } else if (src.equals(KvService.NAME_SERVICE) && body.has("in_reply_to")) {
-            service.nameServerReply(body);
-        } else if (ServiceCodec.isClientType(type)) {
-            service.clientRequest(src, msgId, body, server.role(), nowMicros());
-        } else if (ServiceCodec.isReplicaType(type)) {
-            service.replicaMessage(src, body, nowMicros());
-        } else if (type.equals("kv_forward")) {
-            service.forwarded(src, msgId, body, server.role(), nowMicros());
-        } else if (type.equals("kv_forward_ok")) {
-            service.forwardReply(body);
-        } else {
-            throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "unsupported request type '" + type + "'");
-        }
-    }
-
-    private void init(String src, JsonNode body, Long msgId) throws MalformedInput {
-        if (server != null) {
-            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, "already initialised as " + self);
-        }
-        JsonNode nodeId = body.get("node_id");
-        JsonNode nodeIds = body.get("node_ids");
-        if (nodeId == null || !nodeId.isTextual()) {
-            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                    "init needs a string 'node_id', got " + ProtocolCodec.describe(nodeId));
-        }
-        if (nodeIds == null || !nodeIds.isArray() || nodeIds.isEmpty()) {
-            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                    "init needs a non-empty array 'node_ids', got " + ProtocolCodec.describe(nodeIds));
-        }
-        List<String> ids = new ArrayList<>();
-        for (JsonNode id : nodeIds) {
-            if (!id.isTextual()) {
-                throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                        "init 'node_ids' must hold strings, got " + ProtocolCodec.describe(id));
-            }
-            ids.add(id.textValue());
-        }
-        init(src, nodeId.textValue(), ids, msgId);
-    }
-
     private void init(String src, String nodeId, List<String> ids, Long msgId) throws MalformedInput {
         if (server != null) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, "already initialised as " + self);
@@ -392,11 +363,9 @@ public final class MaelstromNode {
         self = created.self();
         server = created;
         long retryMicros = 2 * io.stagger.core.Durations.micros(config.detectionPeriod());
-        service = new KvService(new ServiceSide(), ids, options.incarnation(), retryMicros,
-                options.serviceMajorityRule(), options.snapshotPeriodMicros(), options.breaks());
-        if (!options.breaks().isEmpty()) {
-            log("DELIBERATELY BROKEN (--break " + options.breaks() + "): for testing the checkers only");
-        }
+        service = frontDoors.create(new FrontDoors.Setup(self, ids, options.incarnation(), retryMicros,
+                options.serviceMajorityRule(), options.snapshotPeriodMicros()),
+                new FrontDoorPort(stdout, self, () -> nextMsgId++, this::log));
         Path markerDir = options.bootMarkerDir() == null
                 ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir());
         boolean restart = options.bootMode().isRestart(self, markerDir,
@@ -410,9 +379,7 @@ public final class MaelstromNode {
         }
         Event boot = restart ? Event.Restart.INSTANCE : Event.Start.INSTANCE;
         stepAndLog(restart ? "Restart" : "Start", () -> server.step(boot, nowMicros(), outbox));
-        ObjectNode reply = Json.NODES.objectNode();
-        reply.put("type", "init_ok");
-        send(src, reply, msgId);
+        send(src, new NodeReply.InitOk(), msgId);
     }
 
     private void receiveProtocol(String src, Message message, long msgId) throws MalformedInput {
@@ -431,19 +398,8 @@ public final class MaelstromNode {
     }
 
     private void replyMaster(String src, Long msgId) {
-        ObjectNode reply = Json.NODES.objectNode();
-        reply.put("type", "master_ok");
-        if (server.master() == null) {
-            reply.putNull("master");
-        } else {
-            reply.put("master", server.master());
-        }
-        reply.put("role", server.role().name());
-        reply.put("epoch", server.epoch());
-        reply.put("rank", server.rank());
-        reply.put("elections", elections);
-        reply.put("revocations", revocations);
-        send(src, reply, msgId);
+        send(src, new NodeReply.MasterOk(server.master(), server.role().name(), server.epoch(), server.rank(),
+                elections, revocations), msgId);
     }
 
     private void fireDueTimers() {
@@ -463,7 +419,7 @@ public final class MaelstromNode {
                 }
             }
         }
-        service.retryIfDue(now);
+        service.retry(now);
     }
 
     private long waitMicros() {
@@ -499,11 +455,8 @@ public final class MaelstromNode {
         if (revokesSent > revokesBefore) {
             revocations++;
         }
-        service.roleIs(server.role(), nowMicros());
+        service.election(server.role(), server.master(), nowMicros());
         boolean masterChanged = !Objects.equals(masterBefore, server.master());
-        if (masterChanged) {
-            service.masterChanged(server.master());
-        }
         if (roleBefore != server.role() || masterChanged || epochBefore != server.epoch() || options.verbose()) {
             log(cause + (from == null ? "" : " from " + from) + ": " + roleBefore + " -> " + server.role()
                     + ", master " + (server.master() == null ? "none" : server.master()) + ", epoch " + server.epoch());
@@ -518,25 +471,15 @@ public final class MaelstromNode {
             log("ignored a message from " + src + ": " + text);
             return;
         }
-        ObjectNode error = Json.NODES.objectNode();
-        error.put("type", "error");
-        error.put("code", code);
-        error.put("text", text);
-        send(src, error, msgId);
+        send(src, new NodeReply.Error(code, text), msgId);
     }
 
-    private long send(String dest, ObjectNode body, Long inReplyTo) {
-        long msgId = nextMsgId++;
-        body.put("msg_id", msgId);
-        if (inReplyTo != null) {
-            body.put("in_reply_to", inReplyTo);
-        }
+    private void send(String dest, NodeReply reply, Long inReplyTo) {
         try {
-            stdout.write(sender(), dest, body);
+            stdout.write(sender(), dest, reply, nextMsgId++, inReplyTo == null ? NO_MSG_ID : inReplyTo);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return msgId;
     }
 
     /** Writes a protocol message to {@code dest} (in reply to {@code inReplyTo} unless {@link #NO_MSG_ID}). */
@@ -579,39 +522,6 @@ public final class MaelstromNode {
 
     private static String abbreviate(String line) {
         return line.length() > 120 ? line.substring(0, 120) + "…" : line;
-    }
-
-    /** What the service sees of this node. */
-    private final class ServiceSide implements KvService.Node {
-        @Override
-        public long send(String dest, ObjectNode body, Long inReplyTo) {
-            return MaelstromNode.this.send(dest, body, inReplyTo);
-        }
-
-        @Override
-        public String self() {
-            return self;
-        }
-
-        @Override
-        public String master() {
-            return server.master();
-        }
-
-        @Override
-        public boolean isMember(String id) {
-            return server.group().contains(id);
-        }
-
-        @Override
-        public void log(String text) {
-            MaelstromNode.this.log(text);
-        }
-
-        @Override
-        public long nowMicros() {
-            return MaelstromNode.this.nowMicros();
-        }
     }
 
     /** The core's effects, applied: messages become stdout lines, timers become deadlines of the event loop. */

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  *       answers of one leader, ballot and version are one batch and give each operation its position (as in
  *       KvReplicaTest). No position may be claimed by two different operations, and two leaders that answered at the
  *       same version must have held the same state there.</li>
- *   <li><b>Real time.</b> An operation the client saw completed before another was invoked has the lower position.</li>
+ *   <li><b>Real time.</b> An operation the client saw completed before another was invoked has the lower position
+ *       (an indeterminate one is never complete: it may take effect after its answer).</li>
  *   <li><b>Replay.</b> The positioned operations are replayed in position order on one register per key, and each
  *       outcome must be the register's. Between two positioned operations a gap position may hold an operation that
  *       is indeterminate for the client (answered indefinite, or never): when an outcome shows a value that the
@@ -71,7 +72,7 @@ public final class ServiceChecker {
     private static TreeMap<Long, Long> positions(List<LeaderAnswer> answers, Map<Long, Long> positionOf,
                                                  Map<Long, KvResult> leaderResult, List<String> violations) {
         TreeMap<Long, Long> opAt = new TreeMap<>();
-        Map<Long, Map<String, String>> stateAt = new HashMap<>();
+        Map<Long, Map<String, Object>> stateAt = new HashMap<>();
         Map<Long, LeaderAnswer> stateBy = new HashMap<>();
         int i = 0;
         while (i < answers.size()) {
@@ -96,7 +97,7 @@ public final class ServiceChecker {
                 }
                 leaderResult.putIfAbsent(answer.opId(), answer.result());
             }
-            Map<String, String> earlierState = stateAt.putIfAbsent(first.version(), first.state());
+            Map<String, Object> earlierState = stateAt.putIfAbsent(first.version(), first.state());
             if (earlierState != null && !earlierState.equals(first.state())) {
                 LeaderAnswer other = stateBy.get(first.version());
                 violations.add("version " + first.version() + " acknowledged with state " + earlierState + " by "
@@ -144,7 +145,7 @@ public final class ServiceChecker {
         // position among those completed up to each.
         List<ClientOperation> byCompletion = new ArrayList<>();
         opAt.values().forEach(id -> {
-            if (byId.containsKey(id) && byId.get(id).result() != null) {
+            if (byId.containsKey(id) && !byId.get(id).indeterminate()) {
                 byCompletion.add(byId.get(id));
             }
         });
@@ -190,12 +191,12 @@ public final class ServiceChecker {
                     }
                 }
             }
-            Map<String, String> one = new HashMap<>();
+            Map<String, Object> one = new HashMap<>();
             if (cur != null) {
                 one.put(key, cur);
             }
             op.op().applyTo(one);
-            current.put(key, one.get(key));
+            current.put(key, (String) one.get(key));
             lastPositionOnKey.put(key, position);
         }
     }
@@ -274,7 +275,7 @@ public final class ServiceChecker {
     }
 
     private static KvResult applyTo(KvOp op, String cur) {
-        Map<String, String> one = new HashMap<>();
+        Map<String, Object> one = new HashMap<>();
         if (cur != ABSENT) {
             one.put(op.key(), cur);
         }
