@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stagger.core.Message;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Reads and writes the protocol messages of PROTOCOL.md §3 as Maelstrom bodies. Writing streams; decoding a tree is
@@ -12,6 +13,9 @@ import java.io.IOException;
  */
 public final class ProtocolCodec {
     private ProtocolCodec() {}
+
+    /** The protocol's message types, those {@link #isProtocolType} accepts. */
+    public static final List<String> TYPES = List.of("inquiry", "inquiry_ok", "declare", "revoke");
 
     /** Whether {@code type} is one of the protocol's message types. */
     public static boolean isProtocolType(String type) {
