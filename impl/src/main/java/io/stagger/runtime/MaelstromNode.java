@@ -232,6 +232,11 @@ public final class MaelstromNode {
         node.handle(line);
     }
 
+    /** Fires the timers due on the node's clock; for tests that drive the node on a manual clock. */
+    void fireDueTimers() {
+        node.fireDueTimers();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Input.
 
