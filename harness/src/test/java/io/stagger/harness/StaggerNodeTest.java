@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,10 +78,19 @@ class StaggerNodeTest {
         assertThat(run.reason()).startsWith("workload:");
     }
 
-    /** A launcher of the node with --break what (a node option the harness passes on to no other test). */
+    /**
+     * A launcher of impl's test node, the product's classes deliberately broken as {@code what} says (the shipped
+     * node has no such option).
+     */
     private String broken(String what) throws Exception {
+        HarnessRun.productNode(); // skips the test unless impl is built
+        Path impl = Paths.get("..", "impl", "target").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.exists(impl.resolve("test-classes/io/stagger/runtime/BrokenNodeMain.class")),
+                "impl's test classes are not built: run the whole build (mvn verify) from the root");
         Path script = boots.resolve("stagger-node-" + what);
-        Files.writeString(script, "#!/bin/sh\nexec '" + HarnessRun.productNode() + "' --break " + what + " \"$@\"\n");
+        Files.writeString(script, "#!/bin/sh\nexec java -XX:TieredStopAtLevel=1 -cp '" + impl.resolve("test-classes")
+                + ":" + impl.resolve("stagger-node.jar") + "' io.stagger.runtime.BrokenNodeMain --break " + what
+                + " \"$@\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script.toString();
     }

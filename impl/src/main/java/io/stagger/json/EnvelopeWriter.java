@@ -46,6 +46,16 @@ public final class EnvelopeWriter {
         end();
     }
 
+    /** One line: {@code reply} from {@code src} to {@code dest}, with {@code msgId}, in reply to {@code inReplyTo}. */
+    public void write(String src, String dest, NodeReply reply, long msgId, long inReplyTo) throws IOException {
+        ObjectNode body = NodeReply.encode(reply);
+        body.put("msg_id", msgId);
+        if (inReplyTo != NO_REPLY) {
+            body.put("in_reply_to", inReplyTo);
+        }
+        write(src, dest, body);
+    }
+
     /** One line: the tree {@code body} from {@code src} to {@code dest}. */
     public void write(String src, String dest, ObjectNode body) throws IOException {
         begin(src, dest);

@@ -1,5 +1,7 @@
 package io.stagger.json;
 
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stagger.core.Message;

@@ -9,7 +9,6 @@ import io.stagger.service.Ballot;
 import io.stagger.service.ConferenceOp;
 import io.stagger.service.KvMessage;
 import io.stagger.service.KvOp;
-import io.stagger.service.KvResult;
 import io.stagger.service.ReplicatedOp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +18,7 @@ import java.util.Map;
 
 /**
  * Reads and writes the replicated service's messages (docs/SERVICE.md) and Maelstrom's {@code lin-kv} client
- * bodies. Keys and values travel as JSON and are kept as their canonical JSON text.
+ * bodies. A key-value store's keys and values travel as JSON and are kept as their canonical JSON text.
  */
 public final class ServiceCodec {
     /** The types of the messages between replicas of the service. */
@@ -30,6 +29,16 @@ public final class ServiceCodec {
     public static final List<String> CLIENT_TYPES = clientTypes();
 
     private ServiceCodec() {}
+
+    /** Whether {@code type} is a message between replicas of the service. */
+    public static boolean isReplicaType(String type) {
+        return REPLICA_TYPES.contains(type);
+    }
+
+    /** Whether {@code type} is a client request: {@code lin-kv}'s or the conference's (docs/CONFERENCE.md). */
+    public static boolean isClientType(String type) {
+        return CLIENT_TYPES.contains(type);
+    }
 
     private static List<String> clientTypes() {
         // A loop, not a stream: this runs in a node's start, where the stream framework's classes cost their loading.
@@ -62,11 +71,8 @@ public final class ServiceCodec {
         };
     }
 
-    /**
-     * A conference request from its body. {@code kind} is the request's, except that the deliberately broken node
-     * replaces {@code doc_write} by {@code DOC_WRITE_UNCHECKED}. Fields as in docs/CONFERENCE.md.
-     */
-    public static ConferenceOp conferenceOp(ConferenceOp.Kind kind, JsonNode body) throws MalformedInput {
+    /** A conference request of {@code kind} from its body; fields as in docs/CONFERENCE.md. */
+    static ConferenceOp conferenceOp(ConferenceOp.Kind kind, JsonNode body) throws MalformedInput {
         String text = kind.takesText() ? string(body, "text") : null;
         String target = kind.takesTarget() ? string(body, "target") : null;
         long seq = kind.changesState() ? natural(body, "seq") : 0;
@@ -76,37 +82,6 @@ public final class ServiceCodec {
         } catch (IllegalArgumentException e) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, e.getMessage());
         }
-    }
-
-    /** The Maelstrom reply body for {@code result} of a request of {@code type}. */
-    public static ObjectNode encodeResult(String type, KvResult result) {
-        ObjectNode body = Json.NODES.objectNode();
-        if (result instanceof KvResult.Fields fields) {
-            body.put("type", type + "_ok");
-            body.setAll((ObjectNode) parse(fields.json()));
-        } else if (result instanceof KvResult.Refused refused) {
-            error(body, refused.code(), refused.why());
-        } else if (result instanceof KvResult.Value value) {
-            body.put("type", "read_ok");
-            body.set("value", parse(value.value()));
-        } else if (result instanceof KvResult.Ok) {
-            body.put("type", type + "_ok");
-        } else if (result instanceof KvResult.NoSuchKey) {
-            error(body, ErrorCode.KEY_DOES_NOT_EXIST, "key does not exist");
-        } else if (result instanceof KvResult.PreconditionFailed failed) {
-            error(body, ErrorCode.PRECONDITION_FAILED, "expected another value; the current value is " + failed.current());
-        } else if (result instanceof KvResult.Unavailable unavailable) {
-            error(body, ErrorCode.TEMPORARILY_UNAVAILABLE, unavailable.why());
-        } else if (result instanceof KvResult.Indefinite indefinite) {
-            error(body, ErrorCode.TIMEOUT, indefinite.why());
-        }
-        return body;
-    }
-
-    private static void error(ObjectNode body, int code, String text) {
-        body.put("type", "error");
-        body.put("code", code);
-        body.put("text", text);
     }
 
     /** The replica message in {@code body}. */
@@ -214,27 +189,33 @@ public final class ServiceCodec {
     }
 
     /**
-     * The state as a JSON object. Its values are canonical JSON text already (the service keeps nothing else), so they
-     * are written as they are, not parsed and written again: a snapshot of a large state costs a copy, not a parse.
+     * The state as a JSON object. The key-value store's values are canonical JSON text already, so they are written
+     * as they are, not parsed and written again: a snapshot of a large state costs a copy, not a parse. The
+     * conference's records are written by {@link ConferenceCodec}.
      */
-    private static ObjectNode state(Map<String, String> state) {
+    private static ObjectNode state(Map<String, Object> state) {
         ObjectNode object = Json.NODES.objectNode();
-        for (Map.Entry<String, String> entry : state.entrySet()) {
-            object.putRawValue(entry.getKey(), new RawValue(entry.getValue()));
+        for (Map.Entry<String, Object> entry : state.entrySet()) {
+            if (entry.getValue() instanceof String json) {
+                object.putRawValue(entry.getKey(), new RawValue(json));
+            } else {
+                object.set(entry.getKey(), ConferenceCodec.encodeStored(entry.getValue()));
+            }
         }
         return object;
     }
 
-    private static Map<String, String> state(JsonNode body) throws MalformedInput {
+    private static Map<String, Object> state(JsonNode body) throws MalformedInput {
         JsonNode object = body.get("state");
         if (object == null || !object.isObject()) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
                     body.path("type").asText() + " needs an object 'state', got " + ProtocolCodec.describe(object));
         }
-        Map<String, String> state = new HashMap<>();
+        Map<String, Object> state = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            state.put(entry.getKey(), entry.getValue().toString());
+            Object conference = ConferenceCodec.decodeStored(entry.getKey(), entry.getValue());
+            state.put(entry.getKey(), conference != null ? conference : entry.getValue().toString());
         }
         return state;
     }
@@ -274,7 +255,7 @@ public final class ServiceCodec {
                 "a replicated conference op needs a 'kind', got " + ProtocolCodec.describe(o.get("kind")));
     }
 
-    private static String string(JsonNode body, String field) throws MalformedInput {
+    static String string(JsonNode body, String field) throws MalformedInput {
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual()) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, body.path("type").asText(body.path("f").asText())
@@ -283,7 +264,7 @@ public final class ServiceCodec {
         return value.textValue();
     }
 
-    private static String jsonField(JsonNode body, String field) throws MalformedInput {
+    static String jsonField(JsonNode body, String field) throws MalformedInput {
         JsonNode value = body.get(field);
         if (value == null) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
@@ -292,7 +273,7 @@ public final class ServiceCodec {
         return value.toString();
     }
 
-    private static long natural(JsonNode body, String field) throws MalformedInput {
+    static long natural(JsonNode body, String field) throws MalformedInput {
         JsonNode value = body.get(field);
         if (value == null || !value.canConvertToExactIntegral() || value.asLong() < 0) {
             throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, body.path("type").asText() + " field '" + field
@@ -302,7 +283,7 @@ public final class ServiceCodec {
     }
 
     /** Parses canonical JSON text kept by the service back into a tree. */
-    public static JsonNode parse(String json) {
+    static JsonNode parse(String json) {
         try {
             return Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {

@@ -13,8 +13,11 @@ import io.stagger.core.Timer;
 import io.stagger.json.EnvelopeReader;
 import io.stagger.json.EnvelopeWriter;
 import io.stagger.json.ErrorCode;
+import io.stagger.json.FrontDoorCodec;
+import io.stagger.json.FrontDoorPort;
 import io.stagger.json.Json;
 import io.stagger.json.MalformedInput;
+import io.stagger.json.NodeReply;
 import io.stagger.json.ProtocolCodec;
 import io.stagger.json.ServiceCodec;
 import io.stagger.maelstrom.Clock;
@@ -25,7 +28,9 @@ import io.stagger.maelstrom.Output;
 import io.stagger.maelstrom.RpcError;
 import io.stagger.maelstrom.Scheduled;
 import io.stagger.maelstrom.Task;
-import io.stagger.service.ConferenceOp;
+import io.stagger.service.FrontDoor;
+import io.stagger.service.NameServer;
+import io.stagger.service.ServiceInput;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +73,8 @@ public final class MaelstromNode {
 
     private String self;
     private Server server;
-    private KvService service;
+    private final FrontDoors frontDoors;
+    private FrontDoor service;
     // Since this process started, for the master RPC (the harness counts elections and revocations from them):
     private long elections; // ElectionTimeout steps: WAITING -> MASTER, a declaration (rule 5)
     private long revocations; // steps that sent revoke to every other member (rule 6, claim 23)
@@ -81,12 +87,18 @@ public final class MaelstromNode {
 
     /** A node with {@code options} that writes to {@code out} and logs to {@code err}, on the real clock. */
     public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err) {
-        this(options, Clock.system(), out, err);
+        this(options, out, err, FrontDoors.PRODUCT);
+    }
+
+    /** As above, with the service's front door built by {@code frontDoors} (a test node's differs). */
+    public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err, FrontDoors frontDoors) {
+        this(options, Clock.system(), out, err, frontDoors);
     }
 
     /** A node with {@code options} on {@code clock} (a test's {@code ManualClock}, say). */
-    MaelstromNode(NodeOptions options, Clock clock, OutputStream out, PrintStream err) {
+    MaelstromNode(NodeOptions options, Clock clock, OutputStream out, PrintStream err, FrontDoors frontDoors) {
         this.options = options;
+        this.frontDoors = frontDoors;
         this.streaming = Json.streaming();
         this.stdout = new EnvelopeWriter(streaming, new BufferedOutputStream(out, 1 << 16));
         this.node = new Node(clock, new Output() {
@@ -115,16 +127,15 @@ public final class MaelstromNode {
     }
 
     /** What a message type is to this node: the handler registered for the type routes it by this. */
-    private enum Route { PROTOCOL, MASTER, CLIENT, REPLICA, FORWARD, FORWARD_REPLY, NAME_SERVER_REPLY }
+    private enum Route { PROTOCOL, MASTER, SERVICE, NAME_SERVER_REPLY }
 
     /** Registers a handler for each message type the node serves besides init (the library's, then {@link #init}). */
     private void registerHandlers() {
         register(ProtocolCodec.TYPES, Route.PROTOCOL);
         register(List.of("master"), Route.MASTER);
-        register(ServiceCodec.CLIENT_TYPES, Route.CLIENT);
-        register(ServiceCodec.REPLICA_TYPES, Route.REPLICA);
-        register(List.of("kv_forward"), Route.FORWARD);
-        register(List.of("kv_forward_ok"), Route.FORWARD_REPLY);
+        register(ServiceCodec.CLIENT_TYPES, Route.SERVICE);
+        register(ServiceCodec.REPLICA_TYPES, Route.SERVICE);
+        register(List.of("kv_forward", "kv_forward_ok"), Route.SERVICE);
         // The name server's (the harness's lin-kv) answers to the service's registration and look-ups.
         register(List.of("read_ok", "write_ok", "cas_ok", "error"), Route.NAME_SERVER_REPLY);
     }
@@ -163,22 +174,25 @@ public final class MaelstromNode {
             switch (route) {
                 case PROTOCOL -> receiveProtocol(src, ProtocolCodec.decode(message.body()), msgIdOf(message));
                 case MASTER -> replyMaster(src, message.msgId());
-                case CLIENT -> service.clientRequest(src, message.msgId(), message.body(), server.role(), nowMicros());
-                case REPLICA -> service.replicaMessage(src, message.body(), nowMicros());
-                case FORWARD -> service.forwarded(src, message.msgId(), message.body(), server.role(), nowMicros());
-                case FORWARD_REPLY -> service.forwardReply(message.body());
+                case SERVICE -> toService(message);
                 case NAME_SERVER_REPLY -> {
-                    if (src.equals(KvService.NAME_SERVICE) && message.inReplyTo() != null) {
-                        service.nameServerReply(message.body());
-                    } else if (message.isError()) {
+                    if (message.isError() && !src.equals(NameServer.SERVICE)) {
                         log("error from " + src + ": " + message.body());
                     } else {
-                        throw new MalformedInput(ErrorCode.NOT_SUPPORTED,
-                                "unsupported request type '" + message.type() + "'");
+                        toService(message);
                     }
                 }
             }
         }
+    }
+
+    /** Hands {@code message} to the service's front door, decoded here, once. */
+    private void toService(io.stagger.maelstrom.Message message) throws MalformedInput {
+        ServiceInput input = FrontDoorCodec.decode(message.src(), message.type(), message.body(), message.msgId());
+        if (input == null) {
+            throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "unsupported request type '" + message.type() + "'");
+        }
+        service.receive(input, nowMicros());
     }
 
     /**
@@ -313,11 +327,9 @@ public final class MaelstromNode {
         self = created.self();
         server = created;
         long retryMicros = 2 * io.stagger.core.Durations.micros(config.detectionPeriod());
-        service = new KvService(new ServiceSide(), ids, options.incarnation(), retryMicros,
-                options.serviceMajorityRule(), options.snapshotPeriodMicros(), options.breaks());
-        if (!options.breaks().isEmpty()) {
-            log("DELIBERATELY BROKEN (--break " + options.breaks() + "): for testing the checkers only");
-        }
+        service = frontDoors.create(new FrontDoors.Setup(self, ids, options.incarnation(), retryMicros,
+                options.serviceMajorityRule(), options.snapshotPeriodMicros()),
+                new FrontDoorPort(stdout, self, node::takeMsgId, node::log));
         Path markerDir = options.bootMarkerDir() == null
                 ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir());
         boolean restart = options.bootMode().isRestart(self, markerDir,
@@ -355,19 +367,13 @@ public final class MaelstromNode {
     }
 
     private void replyMaster(String src, Long msgId) {
-        ObjectNode reply = Json.NODES.objectNode();
-        reply.put("type", "master_ok");
-        if (server.master() == null) {
-            reply.putNull("master");
-        } else {
-            reply.put("master", server.master());
+        NodeReply reply = new NodeReply.MasterOk(server.master(), server.role().name(), server.epoch(), server.rank(),
+                elections, revocations);
+        try {
+            stdout.write(self, src, reply, node.takeMsgId(), msgId == null ? EnvelopeWriter.NO_REPLY : msgId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        reply.put("role", server.role().name());
-        reply.put("epoch", server.epoch());
-        reply.put("rank", server.rank());
-        reply.put("elections", elections);
-        reply.put("revocations", revocations);
-        send(src, reply, msgId);
     }
 
     /** The action of the library's timer for the core's {@code timer}. */
@@ -410,7 +416,7 @@ public final class MaelstromNode {
         long deadlineNanos = nanosAt(retryAt);
         if (serviceRetry == null) {
             serviceRetry = node.at(deadlineNanos, () -> {
-                service.retryIfDue(nowMicros());
+                service.retry(nowMicros());
                 syncServiceRetry();
             });
         } else if (!serviceRetry.armed() || serviceRetry.deadlineNanos() != deadlineNanos) {
@@ -438,11 +444,8 @@ public final class MaelstromNode {
         if (revokesSent > revokesBefore) {
             revocations++;
         }
-        service.roleIs(server.role(), nowMicros());
+        service.election(server.role(), server.master(), nowMicros());
         boolean masterChanged = !Objects.equals(masterBefore, server.master());
-        if (masterChanged) {
-            service.masterChanged(server.master());
-        }
         if (roleBefore != server.role() || masterChanged || epochBefore != server.epoch() || options.verbose()) {
             log(cause + (from == null ? "" : " from " + from) + ": " + roleBefore + " -> " + server.role()
                     + ", master " + (server.master() == null ? "none" : server.master()) + ", epoch " + server.epoch());
@@ -451,11 +454,6 @@ public final class MaelstromNode {
 
     // ---------------------------------------------------------------------------------------------------------
     // Output.
-
-    /** Sends the tree {@code body} to {@code dest} through the library, in reply to {@code inReplyTo} if not null. */
-    private long send(String dest, ObjectNode body, Long inReplyTo) {
-        return inReplyTo == null ? node.send(dest, body) : node.reply(dest, inReplyTo, body);
-    }
 
     /** Writes a protocol message to {@code dest} (in reply to {@code inReplyTo} unless {@link #NO_MSG_ID}). */
     private void send(String dest, Message message, long inReplyTo) {
@@ -477,39 +475,6 @@ public final class MaelstromNode {
 
     private void log(String text) {
         node.log(text);
-    }
-
-    /** What the service sees of this node. */
-    private final class ServiceSide implements KvService.Node {
-        @Override
-        public long send(String dest, ObjectNode body, Long inReplyTo) {
-            return MaelstromNode.this.send(dest, body, inReplyTo);
-        }
-
-        @Override
-        public String self() {
-            return self;
-        }
-
-        @Override
-        public String master() {
-            return server.master();
-        }
-
-        @Override
-        public boolean isMember(String id) {
-            return server.group().contains(id);
-        }
-
-        @Override
-        public void log(String text) {
-            MaelstromNode.this.log(text);
-        }
-
-        @Override
-        public long nowMicros() {
-            return MaelstromNode.this.nowMicros();
-        }
     }
 
     /** The core's effects, applied: messages become stdout lines, timers become the library's timers. */

@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,12 +112,6 @@ public final class NodeMain implements Callable<Integer> {
                     + " See docs/CONFERENCE.md. Default: ${DEFAULT-VALUE}.")
     String snapshotPeriod = DEFAULT_SNAPSHOT_PERIOD;
 
-    @Option(names = "--break", paramLabel = "WHAT", split = ",",
-            description = "Run a deliberately broken node, only to show that a checker catches it: access-check"
-                    + " (doc_write skips the access check) or replication (the master answers at once and sends its"
-                    + " backups nothing). Never use it otherwise.")
-    List<String> breakList = new ArrayList<>();
-
     @Option(names = "--incarnation", paramLabel = "NUMBER",
             description = "Tells this boot of the node from every other in the service's ballots; must differ after"
                     + " every restart. Default: the wall-clock time of the boot in ms. Fix it only for reproducible"
@@ -137,6 +129,8 @@ public final class NodeMain implements Callable<Integer> {
                     + "for `stagger check --trace`.")
     Path traceFile;
 
+    private FrontDoors frontDoors = FrontDoors.PRODUCT;
+
     @Option(names = {"-v", "--verbose"}, description = "Log every protocol step on stderr, not only role changes.")
     boolean verbose;
 
@@ -147,26 +141,32 @@ public final class NodeMain implements Callable<Integer> {
      * {@code --help}, {@code --version} and every error text exactly as before.
      */
     public static void main(String[] args) {
+        System.exit(execute(args, FrontDoors.PRODUCT));
+    }
+
+    /** Runs a node from {@code args} whose service's front door {@code frontDoors} builds; returns the exit code. */
+    static int execute(String[] args, FrontDoors frontDoors) {
         Thread warmUp = new Thread(new ParserWarmUp(), "parser-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         NodeMain direct = new NodeMain();
+        direct.frontDoors = frontDoors;
         if (direct.parseWithoutPicocli(args) && direct.validates()) {
-            int exit;
             try {
-                exit = direct.call();
+                return direct.call();
             } catch (RuntimeException e) {
                 System.err.println(failure(e));
-                exit = FAILED;
+                return FAILED;
             }
-            System.exit(exit);
         }
-        CommandLine commandLine = new CommandLine(new NodeMain());
+        NodeMain picocli = new NodeMain();
+        picocli.frontDoors = frontDoors;
+        CommandLine commandLine = new CommandLine(picocli);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(failure(e));
             return FAILED;
         });
-        System.exit(commandLine.execute(args));
+        return commandLine.execute(args);
     }
 
     private static final int FAILED = 2;
@@ -204,7 +204,7 @@ public final class NodeMain implements Callable<Integer> {
     /**
      * Sets the options from {@code args} if every argument is one of this command's options in a plain form: a
      * long name with its value as the next argument or after {@code =}, or {@code -v}/{@code --verbose}, each at
-     * most once ({@code --break} may repeat). False, with nothing to be trusted, for anything picocli must see:
+     * most once. False, with nothing to be trusted, for anything picocli must see:
      * help, version, an unknown or repeated option, a missing value, a value that starts with {@code -} or holds
      * a quote, an argument file. {@code NodeMainTest} holds it to picocli's parse of the same arguments.
      */
@@ -233,7 +233,7 @@ public final class NodeMain implements Callable<Integer> {
                 return false;
             }
             if (value.isEmpty() || value.startsWith("-") || value.indexOf('"') >= 0 || value.indexOf('\'') >= 0
-                    || (!name.equals("--break") && !seen.add(name)) || !setOption(name, value)) {
+                    || !seen.add(name) || !setOption(name, value)) {
                 return false;
             }
         }
@@ -256,14 +256,6 @@ public final class NodeMain implements Callable<Integer> {
             case "--boot-marker-dir" -> bootMarkerDir = value;
             case "--service-rule" -> serviceRule = value;
             case "--snapshot-period" -> snapshotPeriod = value;
-            case "--break" -> {
-                for (String what : value.split(",")) {
-                    if (what.isEmpty()) {
-                        return false;
-                    }
-                    breakList.add(what);
-                }
-            }
             case "--incarnation" -> {
                 if (!isPlainNatural(value)) {
                     return false; // picocli's conversion decides anything else (and says what is wrong)
@@ -288,7 +280,7 @@ public final class NodeMain implements Callable<Integer> {
     @Override
     public Integer call() {
         NodeOptions options = options();
-        MaelstromNode node = new MaelstromNode(options, System.out, System.err);
+        MaelstromNode node = new MaelstromNode(options, System.out, System.err, frontDoors);
         if (traceFile == null) {
             return node.run(System.in);
         }
@@ -350,19 +342,10 @@ public final class NodeMain implements Callable<Integer> {
             default -> throw new IllegalArgumentException(
                     "--service-rule must be majority or none, not '" + serviceRule + "'");
         };
-        Set<DeliberateBreak> breaks = EnumSet.noneOf(DeliberateBreak.class);
-        for (String what : breakList) {
-            switch (what.strip()) {
-                case "access-check" -> breaks.add(DeliberateBreak.ACCESS_CHECK);
-                case "replication" -> breaks.add(DeliberateBreak.REPLICATION);
-                default -> throw new IllegalArgumentException(
-                        "--break must be access-check or replication, not '" + what.strip() + "'");
-            }
-        }
         return new NodeOptions(config, mode, bootMarkerDir, verbose, majorityRule,
                 incarnation == null ? System.currentTimeMillis() : incarnation,
                 Durations.micros(Durations.parse(lateTimerSlack)),
-                snapshotPeriod.strip().equals("0") ? 0 : Durations.micros(Durations.parse(snapshotPeriod)), breaks);
+                snapshotPeriod.strip().equals("0") ? 0 : Durations.micros(Durations.parse(snapshotPeriod)));
     }
 
     private static Map<String, Map<String, Duration>> parseMatrix(String text) {

@@ -1,23 +1,22 @@
 package io.stagger.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import io.stagger.service.ConferenceReply.Message;
+import io.stagger.service.ConferenceState.Post;
+import io.stagger.service.ConferenceState.Session;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One operation of the on-line conference (docs/CONFERENCE.md), applied by the master and by every backup in the
- * master's one order. It is a deterministic function of the replicated state, which holds, as JSON text:
+ * master's one order. It is a deterministic function of the replicated state, which holds, as records:
  *
  * <ul>
- *   <li>{@code conference "NAME"}: {@code {owner, members, access, holder, term, doc, doc_version, posts}} — the
- *       participants, who may write the document besides its owner, the floor's holder (or null) and its term, the
- *       shared document, and how many posts there are;</li>
- *   <li>{@code post "NAME" I}: post number {@code I} of the conference: {@code {client, seq, text}};</li>
- *   <li>{@code session "CLIENT"}: the client's session: the highest {@code seq} applied and its reply, so that a retry
- *       is answered, not applied again.</li>
+ *   <li>{@code conference "NAME"}: the {@link ConferenceState} — the participants, who may write the document besides
+ *       its owner, the floor's holder (or null) and its term, the shared document, and how many posts there are;</li>
+ *   <li>{@code post "NAME" I}: post number {@code I} of the conference, a {@link Post};</li>
+ *   <li>{@code session "CLIENT"}: the client's {@link Session}: the highest {@code seq} applied and its reply, so
+ *       that a retry is answered, not applied again.</li>
  * </ul>
  *
  * Names are JSON-quoted inside the keys, so no conference or client name can make two keys meet, and no key is the
@@ -49,8 +48,6 @@ public record ConferenceOp(Kind kind, String conference, String client, long seq
     /** Most posts one {@code read} returns. */
     public static final int READ_LIMIT = 100;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** The requests, by their Maelstrom body type. */
     public enum Kind {
         JOIN("join", true),
@@ -62,9 +59,7 @@ public record ConferenceOp(Kind kind, String conference, String client, long seq
         GRANT("grant", true),
         REVOKE_ACCESS("revoke_access", true),
         FLOOR_REQUEST("floor_request", true),
-        FLOOR_RELEASE("floor_release", true),
-        /** A {@code doc_write} that skips the access check: only the deliberately broken node makes it. */
-        DOC_WRITE_UNCHECKED("doc_write", true);
+        FLOOR_RELEASE("floor_release", true);
 
         private final String type;
         private final boolean changesState;
@@ -86,7 +81,7 @@ public record ConferenceOp(Kind kind, String conference, String client, long seq
 
         /** Whether the request carries a {@code text}: the post's, or the document's new one. */
         public boolean takesText() {
-            return this == POST || this == DOC_WRITE || this == DOC_WRITE_UNCHECKED;
+            return this == POST || this == DOC_WRITE;
         }
 
         /** Whether the request carries a {@code target}: the client given or denied access. */
@@ -97,7 +92,7 @@ public record ConferenceOp(Kind kind, String conference, String client, long seq
         /** The request of Maelstrom body type {@code type}, or null if it is not a conference request. */
         public static Kind ofType(String type) {
             for (Kind kind : values()) {
-                if (kind != DOC_WRITE_UNCHECKED && kind.type.equals(type)) {
+                if (kind.type.equals(type)) {
                     return kind;
                 }
             }
@@ -126,287 +121,220 @@ public record ConferenceOp(Kind kind, String conference, String client, long seq
     }
 
     @Override
-    public KvResult applyTo(Map<String, String> state) {
+    public KvResult applyTo(Map<String, Object> state) {
         if (!kind.changesState()) {
             return kind == Kind.READ ? read(state) : docRead(state);
         }
-        String sessionKey = "session " + quoted(client);
-        ObjectNode session = parse(state.get(sessionKey));
-        if (session != null) {
-            long last = session.path("seq").asLong();
-            if (seq == last) {
-                return replay(session);
+        String sessionKey = sessionKey(client);
+        if (state.get(sessionKey) instanceof Session session) {
+            if (seq == session.seq()) {
+                return session.reply();
             }
-            if (seq < last) {
-                return new KvResult.Refused(STALE_SEQUENCE,
-                        "client " + client + " already had request " + last + " applied; " + seq + " is stale");
+            if (seq < session.seq()) {
+                return new KvResult.Refused(STALE_SEQUENCE, "client " + client + " already had request "
+                        + session.seq() + " applied; " + seq + " is stale");
             }
         }
         KvResult result = apply(state);
-        state.put(sessionKey, remember(result).toString());
+        if (!(result instanceof KvResult.Fields) && !(result instanceof KvResult.Refused)) {
+            throw new IllegalStateException("a conference request ended in " + result);
+        }
+        state.put(sessionKey, new Session(seq, result));
         return result;
     }
 
-    private KvResult apply(Map<String, String> state) {
-        switch (kind) {
-            case JOIN:
-                return join(state);
-            case LEAVE:
-                return leave(state);
-            case POST:
-                return post(state);
-            case DOC_WRITE:
-                return docWrite(state, true);
-            case DOC_WRITE_UNCHECKED:
-                return docWrite(state, false);
-            case GRANT:
-            case REVOKE_ACCESS:
-                return changeAccess(state);
-            case FLOOR_REQUEST:
-                return floorRequest(state);
-            case FLOOR_RELEASE:
-                return floorRelease(state);
-            default:
-                throw new IllegalStateException("not a request that changes state: " + kind);
-        }
+    private KvResult apply(Map<String, Object> state) {
+        return switch (kind) {
+            case JOIN -> join(state);
+            case LEAVE -> leave(state);
+            case POST -> post(state);
+            case DOC_WRITE -> docWrite(state);
+            case GRANT, REVOKE_ACCESS -> changeAccess(state);
+            case FLOOR_REQUEST -> floorRequest(state);
+            case FLOOR_RELEASE -> floorRelease(state);
+            case READ, DOC_READ -> throw new IllegalStateException("not a request that changes state: " + kind);
+        };
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // One method per request.
 
-    private KvResult join(Map<String, String> state) {
-        ObjectNode meta = meta(state);
+    private KvResult join(Map<String, Object> state) {
+        ConferenceState meta = meta(state);
         if (meta == null) {
-            meta = JSON.createObjectNode();
-            meta.put("owner", client);
-            meta.putArray("members");
-            meta.putArray("access");
-            meta.putNull("holder");
-            meta.put("term", 0);
-            meta.put("doc", "");
-            meta.put("doc_version", 0);
-            meta.put("posts", 0);
+            meta = ConferenceState.openedBy(client);
         }
-        if (!contains(meta.withArray("members"), client)) {
-            meta.withArray("members").add(client);
-        }
+        meta = meta.withMembers(ConferenceState.with(meta.members(), client));
         putMeta(state, meta);
-        ObjectNode reply = JSON.createObjectNode();
-        reply.put("owner", meta.path("owner").asText());
-        reply.set("members", meta.get("members").deepCopy());
-        return fields(reply);
+        return fields(new ConferenceReply.Joined(meta.owner(), meta.members()));
     }
 
-    private KvResult leave(Map<String, String> state) {
-        ObjectNode meta = meta(state);
+    private KvResult leave(Map<String, Object> state) {
+        ConferenceState meta = meta(state);
         if (!isMember(meta)) {
             return notAMember();
         }
-        remove(meta.withArray("members"), client);
-        if (client.equals(meta.path("holder").asText(null))) {
-            meta.putNull("holder");
+        meta = meta.withMembers(ConferenceState.without(meta.members(), client));
+        if (client.equals(meta.holder())) {
+            meta = meta.withFloor(null, meta.term());
         }
         putMeta(state, meta);
-        return fields(JSON.createObjectNode());
+        return fields(new ConferenceReply.Done());
     }
 
-    private KvResult post(Map<String, String> state) {
-        ObjectNode meta = meta(state);
+    private KvResult post(Map<String, Object> state) {
+        ConferenceState meta = meta(state);
         if (!isMember(meta)) {
             return notAMember();
         }
-        long index = meta.path("posts").asLong();
+        long index = meta.posts();
         if (index >= MAX_POSTS) {
             return new KvResult.Refused(CONFERENCE_FULL, "conference " + conference + " holds " + MAX_POSTS
                     + " posts, the most it can");
         }
-        ObjectNode post = JSON.createObjectNode();
-        post.put("client", client);
-        post.put("seq", seq);
-        post.put("text", text);
-        state.put(postKey(index), post.toString());
-        meta.put("posts", index + 1);
-        putMeta(state, meta);
-        return fields(JSON.createObjectNode().put("index", index));
+        state.put(postKey(conference, index), new Post(client, seq, text));
+        putMeta(state, meta.withPosts(index + 1));
+        return fields(new ConferenceReply.Posted(index));
     }
 
-    private KvResult read(Map<String, String> state) {
-        ObjectNode meta = meta(state);
-        long count = meta == null ? 0 : meta.path("posts").asLong();
-        ObjectNode reply = JSON.createObjectNode();
-        ArrayNode messages = reply.putArray("messages");
+    private KvResult read(Map<String, Object> state) {
+        ConferenceState meta = meta(state);
+        long count = meta == null ? 0 : meta.posts();
+        List<Message> messages = new ArrayList<>();
         long next = from;
         while (next < count && messages.size() < READ_LIMIT) {
-            ObjectNode post = parse(state.get(postKey(next)));
-            if (post == null) {
+            if (!(state.get(postKey(conference, next)) instanceof Post post)) {
                 throw new IllegalStateException("post " + next + " of conference " + conference + " is missing");
             }
-            post.put("index", next);
-            messages.add(post);
+            messages.add(new Message(post.client(), post.seq(), post.text(), next));
             next++;
         }
-        reply.put("next", next);
-        return fields(reply);
+        return fields(new ConferenceReply.Messages(messages, next));
     }
 
-    private KvResult docRead(Map<String, String> state) {
-        ObjectNode meta = meta(state);
-        ObjectNode reply = JSON.createObjectNode();
-        reply.put("text", meta == null ? "" : meta.path("doc").asText());
-        reply.put("version", meta == null ? 0 : meta.path("doc_version").asLong());
-        return fields(reply);
+    private KvResult docRead(Map<String, Object> state) {
+        ConferenceState meta = meta(state);
+        return fields(meta == null ? new ConferenceReply.Document("", 0)
+                : new ConferenceReply.Document(meta.doc(), meta.docVersion()));
     }
 
-    private KvResult docWrite(Map<String, String> state, boolean checkAccess) {
-        ObjectNode meta = meta(state);
-        if (meta == null || (checkAccess && !hasAccess(meta))) {
+    private KvResult docWrite(Map<String, Object> state) {
+        ConferenceState meta = meta(state);
+        if (meta == null || !hasAccess(meta)) {
             return new KvResult.Refused(ACCESS_DENIED,
                     "client " + client + " may not write the document of conference " + conference);
         }
-        long version = meta.path("doc_version").asLong() + 1;
-        meta.put("doc", text);
-        meta.put("doc_version", version);
-        putMeta(state, meta);
-        return fields(JSON.createObjectNode().put("version", version));
+        long version = meta.docVersion() + 1;
+        putMeta(state, meta.withDoc(text, version));
+        return fields(new ConferenceReply.DocWritten(version));
     }
 
-    private KvResult changeAccess(Map<String, String> state) {
-        ObjectNode meta = meta(state);
-        if (meta == null || !client.equals(meta.path("owner").asText())) {
+    private KvResult changeAccess(Map<String, Object> state) {
+        ConferenceState meta = meta(state);
+        if (meta == null || !client.equals(meta.owner())) {
             return new KvResult.Refused(ACCESS_DENIED,
                     "only the owner of conference " + conference + " may change who writes its document");
         }
-        ArrayNode access = meta.withArray("access");
-        if (kind == Kind.GRANT && !contains(access, target)) {
-            access.add(target);
-        } else if (kind == Kind.REVOKE_ACCESS) {
-            remove(access, target);
-        }
-        putMeta(state, meta);
-        return fields(JSON.createObjectNode());
+        putMeta(state, meta.withAccess(kind == Kind.GRANT ? ConferenceState.with(meta.access(), target)
+                : ConferenceState.without(meta.access(), target)));
+        return fields(new ConferenceReply.Done());
     }
 
-    private KvResult floorRequest(Map<String, String> state) {
-        ObjectNode meta = meta(state);
+    private KvResult floorRequest(Map<String, Object> state) {
+        ConferenceState meta = meta(state);
         if (!isMember(meta)) {
             return notAMember();
         }
-        String holder = meta.path("holder").asText(null);
-        if (holder == null) {
-            holder = client;
-            meta.put("holder", client);
-            meta.put("term", meta.path("term").asLong() + 1);
+        if (meta.holder() == null) {
+            meta = meta.withFloor(client, meta.term() + 1);
             putMeta(state, meta);
         }
-        ObjectNode reply = JSON.createObjectNode();
-        reply.put("granted", holder.equals(client));
-        reply.put("holder", holder);
-        reply.put("term", meta.path("term").asLong());
-        return fields(reply);
+        return fields(new ConferenceReply.Floor(meta.holder().equals(client), meta.holder(), meta.term()));
     }
 
-    private KvResult floorRelease(Map<String, String> state) {
-        ObjectNode meta = meta(state);
+    private KvResult floorRelease(Map<String, Object> state) {
+        ConferenceState meta = meta(state);
         if (!isMember(meta)) {
             return notAMember();
         }
-        boolean released = client.equals(meta.path("holder").asText(null));
+        boolean released = client.equals(meta.holder());
         if (released) {
-            meta.putNull("holder");
-            putMeta(state, meta);
+            putMeta(state, meta.withFloor(null, meta.term()));
         }
-        return fields(JSON.createObjectNode().put("released", released));
+        return fields(new ConferenceReply.Released(released));
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // The state's layout and the session's memory.
+    // The state's layout.
 
-    private ObjectNode meta(Map<String, String> state) {
-        return parse(state.get(metaKey()));
+    private ConferenceState meta(Map<String, Object> state) {
+        Object meta = state.get(metaKey(conference));
+        if (meta != null && !(meta instanceof ConferenceState)) {
+            throw new IllegalStateException("the conference state holds " + meta + " under " + metaKey(conference));
+        }
+        return (ConferenceState) meta;
     }
 
-    private void putMeta(Map<String, String> state, ObjectNode meta) {
-        state.put(metaKey(), meta.toString());
+    private void putMeta(Map<String, Object> state, ConferenceState meta) {
+        state.put(metaKey(conference), meta);
     }
 
-    private String metaKey() {
-        return "conference " + quoted(conference);
+    /** The key of conference {@code name}'s {@link ConferenceState}. */
+    public static String metaKey(String name) {
+        return "conference " + quoted(name);
     }
 
-    private String postKey(long index) {
-        return "post " + quoted(conference) + " " + index;
+    /** The key of post {@code index} of conference {@code name}. */
+    public static String postKey(String name, long index) {
+        return "post " + quoted(name) + " " + index;
     }
 
-    private boolean isMember(ObjectNode meta) {
-        return meta != null && contains(meta.withArray("members"), client);
+    /** The key of client {@code client}'s {@link Session}. */
+    public static String sessionKey(String client) {
+        return "session " + quoted(client);
     }
 
-    private boolean hasAccess(ObjectNode meta) {
-        return client.equals(meta.path("owner").asText()) || contains(meta.withArray("access"), client);
+    private boolean isMember(ConferenceState meta) {
+        return meta != null && meta.members().contains(client);
+    }
+
+    private boolean hasAccess(ConferenceState meta) {
+        return client.equals(meta.owner()) || meta.access().contains(client);
     }
 
     private KvResult notAMember() {
         return new KvResult.Refused(NOT_A_MEMBER, "client " + client + " is not a member of conference " + conference);
     }
 
-    private ObjectNode remember(KvResult result) {
-        ObjectNode session = JSON.createObjectNode();
-        session.put("seq", seq);
-        if (result instanceof KvResult.Fields fields) {
-            session.set("ok", parse(fields.json()));
-        } else if (result instanceof KvResult.Refused refused) {
-            session.put("error", refused.code());
-            session.put("text", refused.why());
-        } else {
-            throw new IllegalStateException("a conference request ended in " + result);
-        }
-        return session;
+    private static KvResult fields(ConferenceReply reply) {
+        return new KvResult.Fields(reply);
     }
 
-    private static KvResult replay(ObjectNode session) {
-        if (session.has("ok")) {
-            return new KvResult.Fields(session.get("ok").toString());
-        }
-        return new KvResult.Refused(session.path("error").asInt(), session.path("text").asText());
-    }
-
-    private static KvResult fields(ObjectNode reply) {
-        return new KvResult.Fields(reply.toString());
-    }
-
-    private static boolean contains(ArrayNode array, String value) {
-        for (JsonNode element : array) {
-            if (element.asText().equals(value)) {
-                return true;
+    /**
+     * {@code name} as a JSON string literal (quotes, backslashes and control characters escaped), so that no name can
+     * end a key's field early; the same text a JSON writer gives.
+     */
+    static String quoted(String name) {
+        StringBuilder quoted = new StringBuilder(name.length() + 2).append('"');
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                case '\b' -> quoted.append("\\b");
+                case '\f' -> quoted.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
             }
         }
-        return false;
-    }
-
-    private static void remove(ArrayNode array, String value) {
-        for (int i = array.size() - 1; i >= 0; i--) {
-            if (array.get(i).asText().equals(value)) {
-                array.remove(i);
-            }
-        }
-    }
-
-    private static String quoted(String name) {
-        return TextNode.valueOf(name).toString();
-    }
-
-    private static ObjectNode parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (!node.isObject()) {
-                throw new IllegalStateException("the conference state holds a non-object: " + text);
-            }
-            return (ObjectNode) node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the conference state holds malformed JSON: " + text, e);
-        }
+        return quoted.append('"').toString();
     }
 }

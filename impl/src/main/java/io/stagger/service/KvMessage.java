@@ -25,7 +25,7 @@ public sealed interface KvMessage permits KvMessage.Prepare, KvMessage.Promise, 
     }
 
     /** The promise: the state the server holds, the ballot it was accepted in, and its version. */
-    record Promise(Ballot ballot, Ballot accepted, long version, Map<String, String> state) implements KvMessage {
+    record Promise(Ballot ballot, Ballot accepted, long version, Map<String, Object> state) implements KvMessage {
         public Promise {
             state = Map.copyOf(state);
         }
@@ -45,7 +45,7 @@ public sealed interface KvMessage permits KvMessage.Prepare, KvMessage.Promise, 
     }
 
     /** The master's whole state at {@code version}: a backup replaces its own with it. */
-    record Sync(Ballot ballot, long version, Map<String, String> state) implements KvMessage {
+    record Sync(Ballot ballot, long version, Map<String, Object> state) implements KvMessage {
         public Sync {
             state = Map.copyOf(state);
         }
@@ -97,7 +97,7 @@ public sealed interface KvMessage permits KvMessage.Prepare, KvMessage.Promise, 
 
     /** The answer to {@link Recover}: what the answering server promised and holds. Promises nothing. */
     record RecoverOk(Ballot ballot, long nonce, Ballot promised, Ballot accepted, long version,
-                     Map<String, String> state) implements KvMessage {
+                     Map<String, Object> state) implements KvMessage {
         public RecoverOk {
             state = Map.copyOf(state);
         }

@@ -47,11 +47,12 @@ public final class KvReplica {
     private final long incarnation;
     private final long retryMicros;
     private final long snapshotPeriodMicros;
+    private final ReplicatedOp.Application application;
 
     private Ballot promised = Ballot.ZERO;
     private Ballot accepted = Ballot.ZERO;
     private long version;
-    private final Map<String, String> state = new HashMap<>();
+    private final Map<String, Object> state = new HashMap<>();
 
     private Phase phase = Phase.FOLLOWING;
     private boolean recovering;
@@ -87,6 +88,13 @@ public final class KvReplica {
      */
     public KvReplica(String self, List<String> members, long incarnation, long retryMicros, boolean majorityRule,
                      long snapshotPeriodMicros) {
+        this(self, members, incarnation, retryMicros, majorityRule, snapshotPeriodMicros,
+                ReplicatedOp.Application.AS_SPECIFIED);
+    }
+
+    /** As above, applying operations by {@code application} (every replica of the group the same). */
+    public KvReplica(String self, List<String> members, long incarnation, long retryMicros, boolean majorityRule,
+                     long snapshotPeriodMicros, ReplicatedOp.Application application) {
         if (!members.contains(self)) {
             throw new IllegalArgumentException(self + " is not a member of " + members);
         }
@@ -99,6 +107,7 @@ public final class KvReplica {
             throw new IllegalArgumentException("the snapshot period must be at least 0, got " + snapshotPeriodMicros);
         }
         this.snapshotPeriodMicros = snapshotPeriodMicros;
+        this.application = application;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -231,7 +240,7 @@ public final class KvReplica {
         while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
             Pending next = queue.poll();
             batch.add(next);
-            results.add(next.op().applyTo(state));
+            results.add(application.apply(next.op(), state));
             version++;
         }
         inFlight = batch;
@@ -385,7 +394,7 @@ public final class KvReplica {
         long toVersion = replicate.fromVersion() + replicate.ops().size();
         if (accepted.equals(replicate.ballot()) && version == replicate.fromVersion()) {
             for (ReplicatedOp op : replicate.ops()) {
-                op.applyTo(state);
+                application.apply(op, state);
             }
             version = toVersion;
             out.send(from, new Ack(replicate.ballot(), version));
@@ -451,7 +460,7 @@ public final class KvReplica {
     }
 
     /** A copy of the state this replica holds (acknowledged or not). */
-    public Map<String, String> state() {
+    public Map<String, Object> state() {
         return Map.copyOf(state);
     }
 

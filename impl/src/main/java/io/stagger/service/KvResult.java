@@ -27,9 +27,12 @@ public sealed interface KvResult permits KvResult.Ok, KvResult.Value, KvResult.N
     /** The operation may or may not have happened: it was replicated but not acknowledged (Maelstrom error 0). */
     record Indefinite(String why) implements KvResult {}
 
-    /** A conference operation's reply: its fields (beside {@code type}) as the text of a JSON object. */
-    record Fields(String json) implements KvResult {}
+    /** A conference operation's reply: its fields beside {@code type}. */
+    record Fields(ConferenceReply reply) implements KvResult {}
 
-    /** A conference operation refused with a definite Maelstrom error {@code code}: it had no effect. */
+    /**
+     * An error answer with its Maelstrom {@code code}: a conference operation refused (a definite error, it had no
+     * effect), or an error that a master answered to a forwarded request, relayed as it came.
+     */
     record Refused(int code, String why) implements KvResult {}
 }

@@ -10,4 +10,4 @@ import java.util.Map;
  * reached the client is the client's history; this is the leader's claim.
  */
 public record LeaderAnswer(String leader, Ballot ballot, long version, long opId, KvResult result, long atMicros,
-                           Map<String, String> state) {}
+                           Map<String, Object> state) {}

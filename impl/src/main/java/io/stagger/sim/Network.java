@@ -85,6 +85,19 @@ final class Network {
         return delay + extra;
     }
 
+    /**
+     * The delay of a message between server {@code server} and a service of the harness (the name server's
+     * {@code lin-kv}), either way: drawn in {@code [0, the largest bound from server]}; such a service is never
+     * partitioned off and loses nothing.
+     */
+    long serviceDelayMicros(int server, SplittableRandom random) {
+        long bound = 0;
+        for (long b : boundMicros[server]) {
+            bound = Math.max(bound, b);
+        }
+        return random.nextLong(bound + 1);
+    }
+
     private static boolean active(Fault window, long nowMicros) {
         return window.atMicros() <= nowMicros && nowMicros < window.endMicros();
     }

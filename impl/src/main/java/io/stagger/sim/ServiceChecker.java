@@ -71,7 +71,7 @@ public final class ServiceChecker {
     private static TreeMap<Long, Long> positions(List<LeaderAnswer> answers, Map<Long, Long> positionOf,
                                                  Map<Long, KvResult> leaderResult, List<String> violations) {
         TreeMap<Long, Long> opAt = new TreeMap<>();
-        Map<Long, Map<String, String>> stateAt = new HashMap<>();
+        Map<Long, Map<String, Object>> stateAt = new HashMap<>();
         Map<Long, LeaderAnswer> stateBy = new HashMap<>();
         int i = 0;
         while (i < answers.size()) {
@@ -96,7 +96,7 @@ public final class ServiceChecker {
                 }
                 leaderResult.putIfAbsent(answer.opId(), answer.result());
             }
-            Map<String, String> earlierState = stateAt.putIfAbsent(first.version(), first.state());
+            Map<String, Object> earlierState = stateAt.putIfAbsent(first.version(), first.state());
             if (earlierState != null && !earlierState.equals(first.state())) {
                 LeaderAnswer other = stateBy.get(first.version());
                 violations.add("version " + first.version() + " acknowledged with state " + earlierState + " by "
@@ -190,12 +190,12 @@ public final class ServiceChecker {
                     }
                 }
             }
-            Map<String, String> one = new HashMap<>();
+            Map<String, Object> one = new HashMap<>();
             if (cur != null) {
                 one.put(key, cur);
             }
             op.op().applyTo(one);
-            current.put(key, one.get(key));
+            current.put(key, (String) one.get(key));
             lastPositionOnKey.put(key, position);
         }
     }
@@ -274,7 +274,7 @@ public final class ServiceChecker {
     }
 
     private static KvResult applyTo(KvOp op, String cur) {
-        Map<String, String> one = new HashMap<>();
+        Map<String, Object> one = new HashMap<>();
         if (cur != ABSENT) {
             one.put(op.key(), cur);
         }

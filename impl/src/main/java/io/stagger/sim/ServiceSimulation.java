@@ -2,13 +2,16 @@ package io.stagger.sim;
 
 import io.stagger.core.Durations;
 import io.stagger.core.Event;
-import io.stagger.core.Role;
+import io.stagger.service.Answer;
 import io.stagger.service.Ballot;
-import io.stagger.service.KvEffects;
+import io.stagger.service.FrontDoor;
 import io.stagger.service.KvMessage;
 import io.stagger.service.KvOp;
 import io.stagger.service.KvReplica;
 import io.stagger.service.KvResult;
+import io.stagger.service.NameServer;
+import io.stagger.service.Request;
+import io.stagger.service.ServiceInput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,18 +19,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The replicated key-value service (docs/SERVICE.md) simulated over the election: every server also runs a
- * {@link KvReplica}, kept in step with its election role after every step (MASTER: {@code lead}, otherwise
- * {@code follow}); a restart gives a new replica (incarnation: the server's boot count) that {@code recover}s; the
- * replicas' messages go through the same simulated network as the election's (delays, loss, partitions, crashes);
- * the retry timer is {@code 2·P}.
+ * The replicated key-value service (docs/SERVICE.md) simulated over the election: every server also runs the
+ * service's {@link FrontDoor} over a {@link KvReplica} — the same class the node runs — told of the election's
+ * state after every step; a restart gives a new front door and replica (incarnation: the server's boot count) that
+ * {@code recover}s; the front doors' messages (the replicas', and forwarded requests and their answers) go through the
+ * same simulated network as the election's (delays, loss, partitions, crashes); the retry timer is {@code 2·P}. The
+ * name server is the harness's {@code lin-kv} ({@link NameServerModel}), reached with delays within the bounds.
  *
- * <p>Clients ({@link Workload}) send operations to a random live server. As in the node ({@code KvService}), a
- * server that is MASTER hands the operation to its replica; a server that recognises another master forwards it in
- * a message (one network hop there, one back with the answer, each subject to the faults); a server that recognises
- * no master answers unavailable (the node would ask the name server, which is not simulated). A client is on the
- * server it chose: it loses the answer if that server crashes first. The answers, with invoke and complete times,
- * are the {@link ServiceHistory} that {@link ServiceChecker} checks.
+ * <p>Clients ({@link Workload}) send operations to a random live server, whose front door routes them as in the
+ * node. A client is on the server it chose: it loses the answer if that server crashes first. The answers, with
+ * invoke and complete times, are the {@link ServiceHistory} that {@link ServiceChecker} checks; an operation
+ * answered twice stops the run.
  *
  * <p>With the same scenario and workload the run is the same, event for event; the election's run differs from the
  * plain {@link Simulation}'s, since the service's messages draw from the same generator.
@@ -35,12 +37,14 @@ import java.util.SplittableRandom;
 public final class ServiceSimulation {
     private static final Object RETRY = "retry";
     private static final Object ARRIVAL = "client arrival";
+    private static final String CLIENT = "c";
 
-    private record Forward(long opId) {}
+    /** A front door's message on the way: the replicas' ({@link KvMessage}), a {@link Request} forwarded, an answer. */
+    private record ServiceDelivery(int from, long msgId, Object payload) {}
 
-    private record ForwardReply(long opId, KvResult result) {}
+    private record ForwardAnswer(long inReplyTo, Answer answer) {}
 
-    private record ServiceDelivery(int from, Object payload) {}
+    private record NameServerDelivery(int server, long msgId, Object payload) {}
 
     /** An operation while it is open: where it was sent and the boot of that server, so a restart loses it. */
     private static final class Open {
@@ -49,6 +53,7 @@ public final class ServiceSimulation {
         final long originBoot;
         final KvOp op;
         final long invokeMicros;
+        final List<String> forwardedTo = new ArrayList<>(1);
         long completeMicros = -1;
         KvResult result;
 
@@ -65,8 +70,10 @@ public final class ServiceSimulation {
     private final Workload workload;
     private final List<String> ids;
     private final long retryMicros;
-    private final KvReplica[] replicas;
-    private final ReplicaEffects[] effects;
+    private final FrontDoor[] doors;
+    private final DoorOut[] outs;
+    private final long[] msgIds;
+    private final NameServerModel nameServer = new NameServerModel();
     private final long[] boots;
     private final long[] retryGeneration;
     private final SplittableRandom clients;
@@ -85,16 +92,17 @@ public final class ServiceSimulation {
         this.ids = scenario.ids();
         int n = ids.size();
         this.retryMicros = 2 * Durations.micros(scenario.config().detectionPeriod());
-        this.replicas = new KvReplica[n];
-        this.effects = new ReplicaEffects[n];
+        this.doors = new FrontDoor[n];
+        this.outs = new DoorOut[n];
+        this.msgIds = new long[n];
         this.boots = new long[n];
         this.retryGeneration = new long[n];
         // The clients' choices have their own generator, so that they do not depend on the network's draws.
         this.clients = new SplittableRandom(scenario.seed() ^ 0x5DEECE66DL);
         for (int i = 0; i < n; i++) {
             boots[i] = 1;
-            replicas[i] = newReplica(i);
-            effects[i] = new ReplicaEffects(i);
+            outs[i] = new DoorOut(i);
+            doors[i] = newDoor(i);
         }
         for (int k = 0; k < workload.keys(); k++) {
             recentValues.add(new ArrayList<>());
@@ -103,9 +111,10 @@ public final class ServiceSimulation {
         simulation.enqueue(nextArrivalMicros(0), Pending.TIMER, -1, ARRIVAL, 0);
     }
 
-    private KvReplica newReplica(int i) {
-        return new KvReplica(ids.get(i), ids, boots[i], retryMicros, workload.majorityRule(),
+    private FrontDoor newDoor(int i) {
+        KvReplica replica = new KvReplica(ids.get(i), ids, boots[i], retryMicros, workload.majorityRule(),
                 workload.snapshotPeriodMicros());
+        return new FrontDoor(replica, ids.get(i), ids, outs[i]);
     }
 
     /** Processes every event up to and including {@code untilMicros}. */
@@ -125,7 +134,21 @@ public final class ServiceSimulation {
 
     /** The replica that server {@code id} runs now. */
     public KvReplica replica(String id) {
-        return replicas[simulation.indexOf(id)];
+        return doors[simulation.indexOf(id)].replica();
+    }
+
+    /**
+     * The members that the front door of operation {@code opId}'s origin forwarded it to, in order (empty if it
+     * was served where it arrived, or answered there).
+     */
+    public List<String> forwardedTo(long opId) {
+        return List.copyOf(operations.get((int) opId).forwardedTo);
+    }
+
+    /** The registration the name server holds, as {@code master@ballot}, or null. */
+    public String nameServerEntry() {
+        NameServer.Value value = nameServer.value();
+        return value == null ? null : value.master() + "@" + value.ballot();
     }
 
     /** The history so far: open operations appear without an answer. */
@@ -166,7 +189,8 @@ public final class ServiceSimulation {
         ServiceHistory history = history();
         return "ops " + history.operations().size() + " (acknowledged " + history.acknowledged() + ", failed "
                 + history.failed() + ", indeterminate " + history.indeterminate() + "), ballots served "
-                + servingCount + ", ballots that acknowledged " + history.leadingBallots() + ", service messages "
+                + servingCount + ", ballots that acknowledged " + history.leadingBallots() + ", name-server writes "
+                + nameServer.writes() + ", service messages "
                 + messagesSent + " (lost " + messagesLost + "), most down or recovering at once "
                 + mostDownOrRecovering;
     }
@@ -193,14 +217,12 @@ public final class ServiceSimulation {
         int origin = up.get(clients.nextInt(up.size()));
         Open open = new Open(operations.size(), origin, boots[origin], nextOp(operations.size()), nowMicros);
         operations.add(open);
-        var server = simulation.serverAt(origin);
-        if (server.role() == Role.MASTER) {
-            replicas[origin].request(open.id, open.op, nowMicros, effects[origin]);
-        } else if (server.master() != null) {
-            send(origin, simulation.indexOf(server.master()), new Forward(open.id));
-        } else {
-            complete(open, new KvResult.Unavailable(ids.get(origin) + " recognises no master"));
-        }
+        doors[origin].receive(new ServiceInput.ClientRequest(new Request(CLIENT, open.id, typeOf(open.op), open.op)),
+                nowMicros);
+    }
+
+    private static String typeOf(KvOp op) {
+        return op instanceof KvOp.Read ? "read" : op instanceof KvOp.Write ? "write" : "cas";
     }
 
     /** A third each of read, write and cas; every value written is unique, so a value read names its writer. */
@@ -235,49 +257,49 @@ public final class ServiceSimulation {
     // ---------------------------------------------------------------------------------------------------------
     // The network and the timers.
 
-    private void send(int from, int to, Object payload) {
+    private void send(int from, int to, long msgId, Object payload) {
         messagesSent++;
         long delay = simulation.delayMicros(from, to);
         if (delay == Network.LOST) {
             messagesLost++;
             return;
         }
-        simulation.enqueue(simulation.nowMicros() + delay, Pending.DELIVERY, to, new ServiceDelivery(from, payload), 0);
+        simulation.enqueue(simulation.nowMicros() + delay, Pending.DELIVERY, to,
+                new ServiceDelivery(from, msgId, payload), 0);
     }
 
     private void deliver(int to, ServiceDelivery delivery) {
-        long nowMicros = simulation.nowMicros();
-        int from = delivery.from();
+        String from = ids.get(delivery.from());
         Object payload = delivery.payload();
+        ServiceInput input;
         if (payload instanceof KvMessage message) {
-            replicas[to].receive(ids.get(from), message, nowMicros, effects[to]);
-        } else if (payload instanceof Forward forward) {
-            Open open = operations.get((int) forward.opId());
-            if (simulation.serverAt(to).role() == Role.MASTER) {
-                replicas[to].request(open.id, open.op, nowMicros, effects[to]);
-            } else {
-                effects[to].answer(open.id, new KvResult.Unavailable(ids.get(to) + " is not the master"));
-            }
-        } else if (payload instanceof ForwardReply reply) {
-            Open open = operations.get((int) reply.opId());
-            if (boots[to] == open.originBoot) {
-                complete(open, reply.result());
-            }
+            input = new ServiceInput.ReplicaMessage(from, message);
+        } else if (payload instanceof Request request) {
+            input = new ServiceInput.Forwarded(from, delivery.msgId(), request);
+        } else {
+            ForwardAnswer answer = (ForwardAnswer) payload;
+            input = new ServiceInput.ForwardAnswered(answer.inReplyTo(), answer.answer());
         }
+        doors[to].receive(input, simulation.nowMicros());
     }
 
-    private void roleChanged(int i) {
-        if (simulation.serverAt(i).role() == Role.MASTER) {
-            replicas[i].lead(simulation.nowMicros(), effects[i]);
-        } else {
-            replicas[i].follow(effects[i]);
+    /** A call reaches the name server (it takes effect now) or its answer reaches the server. */
+    private void deliverNameServer(NameServerDelivery delivery) {
+        int i = delivery.server();
+        if (delivery.payload() instanceof NameServer.Call call) {
+            NameServer.Reply reply = nameServer.apply(call);
+            simulation.enqueue(simulation.nowMicros() + simulation.serviceDelayMicros(i), Pending.DELIVERY, i,
+                    new NameServerDelivery(i, delivery.msgId(), reply), 0);
+        } else if (simulation.live(i)) {
+            doors[i].receive(new ServiceInput.NameServerAnswered(delivery.msgId(),
+                    (NameServer.Reply) delivery.payload()), simulation.nowMicros());
         }
     }
 
     private void countDownOrRecovering() {
         int count = 0;
         for (int i = 0; i < ids.size(); i++) {
-            if (!simulation.live(i) || replicas[i].recovering()) {
+            if (!simulation.live(i) || doors[i].replica().recovering()) {
                 count++;
             }
         }
@@ -297,10 +319,11 @@ public final class ServiceSimulation {
             try {
                 if (cause instanceof Event.Restart) {
                     boots[i]++;
-                    replicas[i] = newReplica(i);
-                    replicas[i].recover(simulation.nowMicros(), effects[i]);
+                    doors[i] = newDoor(i);
+                    doors[i].recover(simulation.nowMicros());
                 }
-                roleChanged(i);
+                var server = simulation.serverAt(i);
+                doors[i].election(server.role(), server.master(), simulation.nowMicros());
                 if (!(cause instanceof Event.Start)) { // at the start the servers come up one by one
                     countDownOrRecovering();
                 }
@@ -324,8 +347,10 @@ public final class ServiceSimulation {
                     arrive(pending.atMicros());
                 } else if (what == RETRY) {
                     if (simulation.live(i) && retryGeneration[i] == pending.generation()) {
-                        replicas[i].retry(pending.atMicros(), effects[i]);
+                        doors[i].retry(pending.atMicros());
                     }
+                } else if (what instanceof NameServerDelivery delivery) {
+                    deliverNameServer(delivery);
                 } else if (what instanceof ServiceDelivery delivery) {
                     if (simulation.live(i) && simulation.connected(delivery.from(), i)) {
                         deliver(i, delivery);
@@ -339,43 +364,49 @@ public final class ServiceSimulation {
         }
     }
 
-    /** Where replica {@code index}'s effects go: the simulated network, its retry timer, the clients. */
-    private final class ReplicaEffects implements KvEffects {
+    /** Where server {@code index}'s front door's effects go: the simulated network, its retry timer, the clients. */
+    private final class DoorOut implements FrontDoor.Out {
         private final int index;
         private Ballot snapshotBallot;
         private long snapshotVersion = -1;
-        private Map<String, String> snapshot;
+        private Map<String, Object> snapshot;
 
-        ReplicaEffects(int index) {
+        DoorOut(int index) {
             this.index = index;
         }
 
         @Override
         public void send(String to, KvMessage message) {
-            ServiceSimulation.this.send(index, simulation.indexOf(to), message);
+            ServiceSimulation.this.send(index, simulation.indexOf(to), 0, message);
         }
 
         @Override
-        public void answer(Object request, KvResult result) {
-            Open open = operations.get((int) (long) (Long) request);
-            KvReplica leader = replicas[index];
-            if (!(result instanceof KvResult.Unavailable) && !(result instanceof KvResult.Indefinite)) {
-                // One snapshot per batch: its answers come at once, at one version.
-                if (!leader.ballot().equals(snapshotBallot) || leader.version() != snapshotVersion) {
-                    snapshotBallot = leader.ballot();
-                    snapshotVersion = leader.version();
-                    snapshot = leader.state();
-                }
-                answers.add(new LeaderAnswer(ids.get(index), snapshotBallot, snapshotVersion, open.id, result,
-                        simulation.nowMicros(), snapshot));
+        public long forward(String master, Request request) {
+            operations.get((int) request.msgId()).forwardedTo.add(master);
+            long msgId = ++msgIds[index];
+            ServiceSimulation.this.send(index, simulation.indexOf(master), msgId, request);
+            return msgId;
+        }
+
+        @Override
+        public void answer(FrontDoor.Handle handle, Answer answer) {
+            if (handle.forwarded()) {
+                ServiceSimulation.this.send(index, simulation.indexOf(handle.replyTo()), 0,
+                        new ForwardAnswer(handle.inReplyTo(), answer));
+                return;
             }
-            if (open.origin == index) {
-                if (boots[index] == open.originBoot) {
-                    complete(open, result);
-                }
-            } else {
-                ServiceSimulation.this.send(index, open.origin, new ForwardReply(open.id, result));
+            Open open = operations.get((int) handle.inReplyTo());
+            if (open.origin == index && boots[index] == open.originBoot) {
+                complete(open, answer.result());
             }
+        }
+
+        @Override
+        public long callNameServer(NameServer.Call call) {
+            long msgId = ++msgIds[index];
+            simulation.enqueue(simulation.nowMicros() + simulation.serviceDelayMicros(index), Pending.DELIVERY, -1,
+                    new NameServerDelivery(index, msgId, call), 0);
+            return msgId;
         }
 
         @Override
@@ -384,8 +415,19 @@ public final class ServiceSimulation {
         }
 
         @Override
-        public void serving(Ballot ballot) {
-            servingCount++;
+        public void served(FrontDoor.Handle handle, KvResult result) {
+            if (result instanceof KvResult.Unavailable || result instanceof KvResult.Indefinite) {
+                return;
+            }
+            KvReplica leader = doors[index].replica();
+            // One snapshot per batch: its answers come at once, at one version.
+            if (!leader.ballot().equals(snapshotBallot) || leader.version() != snapshotVersion) {
+                snapshotBallot = leader.ballot();
+                snapshotVersion = leader.version();
+                snapshot = leader.state();
+            }
+            answers.add(new LeaderAnswer(ids.get(index), snapshotBallot, snapshotVersion, handle.request().msgId(),
+                    result, simulation.nowMicros(), snapshot));
         }
     }
 }

@@ -412,6 +412,11 @@ public final class Simulation {
         return network.delayMicros(from, to, nowMicros, random);
     }
 
+    /** The delay of a message between server {@code server} and a harness's service, either way. */
+    long serviceDelayMicros(int server) {
+        return network.serviceDelayMicros(server, random);
+    }
+
     /** Whether a message from server {@code from} reaches {@code to} now (no partition between them). */
     boolean connected(int from, int to) {
         return network.connected(from, to);

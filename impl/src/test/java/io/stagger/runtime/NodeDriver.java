@@ -23,7 +23,7 @@ public final class NodeDriver {
     /** A node with the default configuration that never reads or writes boot markers (boot mode START). */
     public NodeDriver() {
         NodeOptions options = new NodeOptions(Config.defaults(), BootMode.START, null, false, true, 1, 5_000,
-                NodeOptions.DEFAULT_SNAPSHOT_PERIOD_MICROS, java.util.Set.of());
+                NodeOptions.DEFAULT_SNAPSHOT_PERIOD_MICROS);
         this.node = new MaelstromNode(options, out, new PrintStream(err, true, StandardCharsets.UTF_8) {
             @Override
             public void println(Object x) {

@@ -33,14 +33,12 @@ class NodeMainTest {
         "--incarnation 7 --variants none --start-allowance 3s --boot restart --boot-marker-dir markers",
         "--incarnation 7 --delay-matrix n1>n2=10ms,n2>n1=30ms --rank-rule capability --capability n1=4,n2=8,n3=8",
         "--incarnation 7 --service-rule none --snapshot-period 0 --late-timer-slack 2ms --verbose",
-        "--incarnation 7 --break access-check --break replication",
-        "--incarnation 7 --break access-check,replication --trace trace.jsonl",
+        "--incarnation 7 --trace trace.jsonl",
         "--incarnation 0 --snapshot-period=250ms --variants=announce",
         // Accepted by both parsers, rejected by the same validation:
         "--incarnation 7 --P 100",
         "--incarnation 7 --boot sometimes",
         "--incarnation 7 --rank-rule capability",
-        "--incarnation 7 --break everything",
         "--incarnation 7 --variants announce,bogus",
     })
     void aCommandLineItAcceptsMeansWhatItMeansToPicocli(String line) {
@@ -65,10 +63,21 @@ class NodeMainTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"-h", "--help", "-V", "--version", "--bogus 1", "--P", "--P 1ms --P 2ms", "-v -v",
-        "--P -1ms", "--incarnation 0x10", "--incarnation 010", "--incarnation -5", "--break", "--variants \"none\"",
-        "positional", "@args.txt", "-vh", "--", "--break a,,b"})
+        "--P -1ms", "--incarnation 0x10", "--incarnation 010", "--incarnation -5", "--variants \"none\"",
+        "positional", "@args.txt", "-vh", "--", "--break access-check", "--break replication"})
     void whatPicocliMustSeeIsLeftToIt(String line) {
         assertThat(new NodeMain().parseWithoutPicocli(line.split(" "))).isFalse();
+    }
+
+    /** The shipped node cannot be started broken: the broken nodes are a test's ({@code BrokenNodeMain}). */
+    @ParameterizedTest
+    @ValueSource(strings = {"access-check", "replication"})
+    void breakIsAnUnknownOption(String what) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = new CommandLine(new NodeMain());
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        assertThat(commandLine.execute("--break", what)).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Unknown options: '--break', '" + what + "'");
     }
 
     /** Every option of picocli's model, and nothing else, is known to the parse without it. */

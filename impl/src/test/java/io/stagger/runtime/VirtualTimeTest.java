@@ -26,7 +26,7 @@ class VirtualTimeTest {
         new CommandLine(main).parseArgs("--P", "1s", "--T", "200ms", "--B", "300ms", "--D", "50ms", "--boot", "start",
                 "--start-allowance", "1s", "--incarnation", "1");
         node = new MaelstromNode(main.options(), clock, out, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8), FrontDoors.PRODUCT);
     }
 
     /** Moves the clock to {@code millis} and fires what is due; returns the lines written since the last call. */

@@ -32,7 +32,7 @@ class KvReplicaTest {
         final Map<Object, KvOp> opOf = new HashMap<>();
 
         /** One acknowledged operation: who answered it, in which ballot, at which version of its state. */
-        record Commit(String leader, Ballot ballot, long version, Map<String, String> state, Object request) {}
+        record Commit(String leader, Ballot ballot, long version, Map<String, Object> state, Object request) {}
         String sender;
 
         Net(int incarnation) {
@@ -67,7 +67,7 @@ class KvReplicaTest {
          */
         Map<Long, Object> positions() {
             Map<Long, Object> byPosition = new HashMap<>();
-            Map<Long, Map<String, String>> stateAt = new HashMap<>();
+            Map<Long, Map<String, Object>> stateAt = new HashMap<>();
             int i = 0;
             while (i < commits.size()) {
                 Commit first = commits.get(i);
@@ -83,7 +83,7 @@ class KvReplicaTest {
                             .as("position %d acknowledged as %s and as %s", position, earlier, commits.get(k).request())
                             .isTrue();
                 }
-                Map<String, String> earlierState = stateAt.putIfAbsent(first.version(), first.state());
+                Map<String, Object> earlierState = stateAt.putIfAbsent(first.version(), first.state());
                 assertThat(earlierState == null || earlierState.equals(first.state()))
                         .as("two leaders acknowledged version %d with different states", first.version()).isTrue();
                 i = j;

@@ -29,7 +29,7 @@ class ServiceMutantKillersTest {
     private static final List<String> THREE = List.of("n1", "n2", "n3");
     private static final List<String> FIVE = List.of("n1", "n2", "n3", "n4", "n5");
     private static final long RETRY = 1_000;
-    private static final Map<String, String> EMPTY = Map.of();
+    private static final Map<String, Object> EMPTY = Map.of();
 
     private final Out out = new Out(); // JUnit makes a new instance, so a new Out, for each test
 

@@ -1,0 +1,21 @@
+package io.stagger.runtime;
+
+import io.stagger.service.FrontDoor;
+import io.stagger.service.KvReplica;
+import java.util.List;
+
+/** How a node builds its service's front door at {@code init}. */
+@FunctionalInterface
+public interface FrontDoors {
+    /** The product's: the front door over a {@link KvReplica} as the node's options say. */
+    FrontDoors PRODUCT = (setup, out) -> new FrontDoor(new KvReplica(setup.self(), setup.members(),
+            setup.incarnation(), setup.retryMicros(), setup.majorityRule(), setup.snapshotPeriodMicros()),
+            setup.self(), setup.members(), out);
+
+    /** The front door of {@code setup.self()}, writing its effects to {@code out}. */
+    FrontDoor create(Setup setup, FrontDoor.Out out);
+
+    /** What the node knows at {@code init} that the service needs (the replica's arguments). */
+    record Setup(String self, List<String> members, long incarnation, long retryMicros, boolean majorityRule,
+                 long snapshotPeriodMicros) {}
+}
