@@ -16,16 +16,8 @@ import java.util.List;
 public final class ProtocolCodec {
     private ProtocolCodec() {}
 
-    /** The protocol's message types, those {@link #isProtocolType} accepts. */
+    /** The protocol's message types: the node registers a handler for each. */
     public static final List<String> TYPES = List.of("inquiry", "inquiry_ok", "declare", "revoke");
-
-    /** Whether {@code type} is one of the protocol's message types. */
-    public static boolean isProtocolType(String type) {
-        return switch (type) {
-            case "inquiry", "inquiry_ok", "declare", "revoke" -> true;
-            default -> false;
-        };
-    }
 
     /** The protocol message in {@code body}, whose {@code type} is a protocol type. */
     public static Message decode(JsonNode body) throws MalformedInput {
