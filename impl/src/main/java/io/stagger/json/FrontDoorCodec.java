@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.service.Answer;
 import io.stagger.service.Ballot;
 import io.stagger.service.ConferenceOp;
+import io.stagger.service.ConferenceReply;
 import io.stagger.service.KvOp;
 import io.stagger.service.KvResult;
 import io.stagger.service.NameServer;
@@ -26,7 +27,8 @@ public final class FrontDoorCodec {
      */
     public static ServiceInput decode(String src, String type, JsonNode body, Long msgId) throws MalformedInput {
         if (src.equals(NameServer.SERVICE) && body.has("in_reply_to")) {
-            return new ServiceInput.NameServerAnswered(body.path("in_reply_to").asLong(-1), nameServerReply(type, body));
+            long inReplyTo = body.path("in_reply_to").asLong(-1);
+            return new ServiceInput.NameServerAnswered(inReplyTo, nameServerReply(type, body));
         }
         if (ServiceCodec.isClientType(type)) {
             if (msgId == null) {
@@ -77,12 +79,11 @@ public final class FrontDoorCodec {
             if (type.textValue().equals("read_ok") && reply.has("value")) {
                 return new Answer(new KvResult.Value(reply.get("value").toString()), server);
             }
-            KvResult result = new KvResult.Fields(ConferenceCodec.decodeReply(reply));
-            if (result instanceof KvResult.Fields fields && fields.reply() instanceof io.stagger.service.ConferenceReply.Done
-                    && server == null) {
-                result = KvResult.OK; // a write's or a cas's: no field, no server named
+            ConferenceReply fields = ConferenceCodec.decodeReply(reply);
+            if (fields instanceof ConferenceReply.Done && server == null) {
+                return new Answer(KvResult.OK, null); // a write's or a cas's: no field, no server named
             }
-            return new Answer(result, server);
+            return new Answer(new KvResult.Fields(fields), server);
         } catch (MalformedInput e) {
             // Found by fuzzing: never relay a body without a type. The master may have applied the request.
             return new Answer(new KvResult.Refused(ErrorCode.CRASH,
@@ -107,7 +108,8 @@ public final class FrontDoorCodec {
         } else if (result instanceof KvResult.NoSuchKey) {
             error(body, ErrorCode.KEY_DOES_NOT_EXIST, "key does not exist");
         } else if (result instanceof KvResult.PreconditionFailed failed) {
-            error(body, ErrorCode.PRECONDITION_FAILED, "expected another value; the current value is " + failed.current());
+            error(body, ErrorCode.PRECONDITION_FAILED,
+                    "expected another value; the current value is " + failed.current());
         } else if (result instanceof KvResult.Unavailable unavailable) {
             error(body, ErrorCode.TEMPORARILY_UNAVAILABLE, unavailable.why());
         } else if (result instanceof KvResult.Indefinite indefinite) {
@@ -200,7 +202,7 @@ public final class FrontDoorCodec {
 
     private static NameServer.Reply nameServerReply(String type, JsonNode body) {
         return switch (type) {
-            case "read_ok" -> new NameServer.ReadOk(body.get("value") == null ? null : nameServerValue(body.get("value")));
+            case "read_ok" -> new NameServer.ReadOk(body.has("value") ? nameServerValue(body.get("value")) : null);
             case "cas_ok" -> new NameServer.CasOk();
             case "error" -> new NameServer.Failed(body.path("code").asInt(-1));
             default -> new NameServer.Unexpected(type);

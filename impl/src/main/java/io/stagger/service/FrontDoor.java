@@ -59,6 +59,9 @@ public final class FrontDoor {
 
         /** This server's replica, serving, answered {@code handle}'s request with {@code result} (for checkers). */
         default void served(Handle handle, KvResult result) {}
+
+        /** This server's replica leads the service under {@code ballot} from now on. */
+        default void serving(Ballot ballot) {}
     }
 
     /** What a request to the name server was for. */
@@ -132,7 +135,7 @@ public final class FrontDoor {
         } else if (input instanceof ReplicaMessage message) {
             replicaMessage(message, nowMicros);
         } else if (input instanceof NameServerAnswered answered) {
-            nameServerAnswered(answered);
+            nameServerAnswered(answered, nowMicros);
         } else {
             throw new IllegalArgumentException("not a service input: " + input);
         }
@@ -219,10 +222,14 @@ public final class FrontDoor {
     // ---------------------------------------------------------------------------------------------------------
     // The name server.
 
-    private void nameServerAnswered(NameServerAnswered answered) {
+    private void nameServerAnswered(NameServerAnswered answered, long nowMicros) {
         NameServerCall call = nameServerCalls.remove(answered.inReplyTo());
         if (call instanceof Register register) {
             continueRegistration(register, answered.reply());
+        } else if (call instanceof Lookup lookup && (role == Role.MASTER || master != null)) {
+            // The election named a master while the look-up was under way: the name server may still hold the old
+            // one, and a request forwarded there would wait for an answer that never comes.
+            clientRequest(lookup.client(), nowMicros);
         } else if (call instanceof Lookup lookup) {
             String found = answered.reply() instanceof NameServer.ReadOk read && read.value() != null
                     ? read.value().master() : null;
@@ -305,6 +312,7 @@ public final class FrontDoor {
         @Override
         public void serving(Ballot ballot) {
             out.log("leading the service under ballot " + ballot + " at version " + replica.version());
+            out.serving(ballot);
             register(ballot, 1);
         }
     }

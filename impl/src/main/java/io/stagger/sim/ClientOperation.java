@@ -25,9 +25,13 @@ public record ClientOperation(long id, String origin, KvOp op, long invokeMicros
         return result == null || result instanceof KvResult.Indefinite;
     }
 
-    /** The completion time for real-time order: never, for an operation without an answer. */
+    /**
+     * The completion time for real-time order: never, for an indeterminate operation. Error 0 says "it may or may
+     * not have happened", and it may yet: a server that answers it when its master changed may have a forward of it
+     * still on its way to the old master, which can serve it after the client's answer.
+     */
     long completeOrNever() {
-        return result == null ? Long.MAX_VALUE : completeMicros;
+        return indeterminate() ? Long.MAX_VALUE : completeMicros;
     }
 
     @Override

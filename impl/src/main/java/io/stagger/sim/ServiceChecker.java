@@ -20,7 +20,8 @@ import java.util.TreeMap;
  *       answers of one leader, ballot and version are one batch and give each operation its position (as in
  *       KvReplicaTest). No position may be claimed by two different operations, and two leaders that answered at the
  *       same version must have held the same state there.</li>
- *   <li><b>Real time.</b> An operation the client saw completed before another was invoked has the lower position.</li>
+ *   <li><b>Real time.</b> An operation the client saw completed before another was invoked has the lower position
+ *       (an indeterminate one is never complete: it may take effect after its answer).</li>
  *   <li><b>Replay.</b> The positioned operations are replayed in position order on one register per key, and each
  *       outcome must be the register's. Between two positioned operations a gap position may hold an operation that
  *       is indeterminate for the client (answered indefinite, or never): when an outcome shows a value that the
@@ -144,7 +145,7 @@ public final class ServiceChecker {
         // position among those completed up to each.
         List<ClientOperation> byCompletion = new ArrayList<>();
         opAt.values().forEach(id -> {
-            if (byId.containsKey(id) && byId.get(id).result() != null) {
+            if (byId.containsKey(id) && !byId.get(id).indeterminate()) {
                 byCompletion.add(byId.get(id));
             }
         });

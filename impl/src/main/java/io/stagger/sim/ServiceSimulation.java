@@ -13,7 +13,6 @@ import io.stagger.service.NameServer;
 import io.stagger.service.Request;
 import io.stagger.service.ServiceInput;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -412,6 +411,11 @@ public final class ServiceSimulation {
         @Override
         public void armRetry(long deadlineMicros) {
             simulation.enqueue(deadlineMicros, Pending.TIMER, index, RETRY, ++retryGeneration[index]);
+        }
+
+        @Override
+        public void serving(Ballot ballot) {
+            servingCount++;
         }
 
         @Override

@@ -121,5 +121,10 @@ public final class BrokenNodeMain {
         public void served(FrontDoor.Handle handle, KvResult result) {
             out.served(handle, result);
         }
+
+        @Override
+        public void serving(io.stagger.service.Ballot ballot) {
+            out.serving(ballot);
+        }
     }
 }

@@ -105,6 +105,17 @@ class ServiceCheckerTest {
         assertThat(check()).singleElement().asString().contains("completed before");
     }
 
+    /** Error 0 from a server whose master changed: its forward may still reach the old master, which serves it. */
+    @Test
+    void anOperationAnsweredWithError0MayTakeEffectAfterItsAnswer() {
+        long id = ops.size();
+        ops.add(new ClientOperation(id, "n2", new KvOp.Write("k", "v0"), 0, 10,
+                new KvResult.Indefinite("forwarded to n1, which is no longer the master here")));
+        answers.add(new LeaderAnswer("n1", B1, 2, id, KvResult.OK, 40, Map.of()));
+        acked(new KvOp.Write("j", "v1"), 20, 30, KvResult.OK, B1, 1);
+        assertThat(check()).isEmpty();
+    }
+
     @Test
     void aBatchGetsConsecutivePositionsEndingAtTheLeadersVersion() {
         long id = 0;

@@ -46,21 +46,22 @@ class FailoverForwardingProperties {
                     || op.invokeMicros() > answeredBy) {
                 continue;
             }
-            assertThat(op.result()).as("%s is answered%s", op, run.report()).isNotNull();
+            assertThat(op.result()).as(() -> op + " is answered" + run.report()).isNotNull();
             List<String> forwardedTo = run.sim().forwardedTo(op.id());
             if (!forwardedTo.isEmpty() && forwardedTo.get(forwardedTo.size() - 1).equals(crash.server())) {
                 forwardedToTheCrashed++;
-                assertThat(op.result()).as("%s, forwarded to the crashed master, is answered with error 0%s", op,
-                        run.report()).isInstanceOf(KvResult.Indefinite.class);
+                assertThat(op.result()).as(() -> op + ", forwarded to the crashed master, is answered with error 0"
+                        + run.report()).isInstanceOf(KvResult.Indefinite.class);
             } else if (op.acknowledged()) {
                 LeaderAnswer answer = served.get(op.id());
-                assertThat(answer).as("%s has an outcome that a serving master gave%s", op, run.report()).isNotNull();
-                assertThat(answer.result()).as("%s%s", op, run.report()).isEqualTo(op.result());
-                assertThat(answer.leader()).as("%s%s", op, run.report()).isNotEqualTo(crash.server());
+                assertThat(answer).as(() -> op + " has an outcome that a serving master gave" + run.report())
+                        .isNotNull();
+                assertThat(answer.result()).as(() -> op + run.report()).isEqualTo(op.result());
+                assertThat(answer.leader()).as(() -> op + run.report()).isNotEqualTo(crash.server());
             }
         }
         Statistics.label("requests forwarded to the crashed master").collect(Math.min(forwardedToTheCrashed, 10));
-        assertThat(forwardedToTheCrashed).as("the failover left requests at the crashed master%s", run.report())
+        assertThat(forwardedToTheCrashed).as(() -> "the failover left requests at the crashed master" + run.report())
                 .isPositive();
     }
 
