@@ -2,11 +2,11 @@ package io.stagger.json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The node's own replies that are neither protocol messages nor the service's: written by {@link EnvelopeWriter}. */
-public sealed interface NodeReply permits NodeReply.InitOk, NodeReply.MasterOk, NodeReply.Error {
-
-    /** {@code init_ok}. */
-    record InitOk() implements NodeReply {}
+/**
+ * The node's own replies that are neither protocol messages nor the service's, written by {@link EnvelopeWriter}:
+ * {@code master_ok}. ({@code init_ok} and the {@code error} replies are the maelstrom-node library's.)
+ */
+public sealed interface NodeReply permits NodeReply.MasterOk {
 
     /**
      * {@code master_ok}: whom this server recognises ({@code null}: none), its role, epoch and rank, and how many
@@ -14,9 +14,6 @@ public sealed interface NodeReply permits NodeReply.InitOk, NodeReply.MasterOk, 
      */
     record MasterOk(String master, String role, long epoch, long rank, long elections, long revocations)
             implements NodeReply {}
-
-    /** A Maelstrom {@code error} with {@code code} and a readable {@code text}. */
-    record Error(int code, String text) implements NodeReply {}
 
     /** The body of {@code reply}, without its message ids. */
     static ObjectNode encode(NodeReply reply) {
@@ -29,12 +26,6 @@ public sealed interface NodeReply permits NodeReply.InitOk, NodeReply.MasterOk, 
             body.put("rank", ok.rank());
             body.put("elections", ok.elections());
             body.put("revocations", ok.revocations());
-        } else if (reply instanceof Error error) {
-            body.put("type", "error");
-            body.put("code", error.code());
-            body.put("text", error.text());
-        } else {
-            body.put("type", "init_ok");
         }
         return body;
     }

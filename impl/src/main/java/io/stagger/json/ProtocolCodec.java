@@ -13,13 +13,8 @@ import java.util.List;
 public final class ProtocolCodec {
     private ProtocolCodec() {}
 
-    /** Whether {@code type} is one of the protocol's message types. */
-    public static boolean isProtocolType(String type) {
-        return switch (type) {
-            case "inquiry", "inquiry_ok", "declare", "revoke", "suspect" -> true;
-            default -> false;
-        };
-    }
+    /** The protocol's message types: the node registers a handler for each. */
+    public static final List<String> TYPES = List.of("inquiry", "inquiry_ok", "declare", "revoke", "suspect");
 
     /** The protocol message in {@code body}, whose {@code type} is a protocol type. */
     public static Message decode(JsonNode body) throws MalformedInput {
@@ -75,31 +70,5 @@ public final class ProtocolCodec {
         }
         String text = value.toString();
         return value.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
-    }
-
-    /** What {@code init} says: this node's id and the group's, in order. */
-    public record Init(String nodeId, List<String> nodeIds) {}
-
-    /** The {@code init} in {@code body}. */
-    public static Init decodeInit(JsonNode body) throws MalformedInput {
-        JsonNode nodeId = body.get("node_id");
-        JsonNode nodeIds = body.get("node_ids");
-        if (nodeId == null || !nodeId.isTextual()) {
-            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                    "init needs a string 'node_id', got " + describe(nodeId));
-        }
-        if (nodeIds == null || !nodeIds.isArray() || nodeIds.isEmpty()) {
-            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                    "init needs a non-empty array 'node_ids', got " + describe(nodeIds));
-        }
-        List<String> ids = new ArrayList<>();
-        for (JsonNode id : nodeIds) {
-            if (!id.isTextual()) {
-                throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                        "init 'node_ids' must hold strings, got " + describe(id));
-            }
-            ids.add(id.textValue());
-        }
-        return new Init(nodeId.textValue(), ids);
     }
 }

@@ -21,21 +21,34 @@ import java.util.Map;
  * bodies. A key-value store's keys and values travel as JSON and are kept as their canonical JSON text.
  */
 public final class ServiceCodec {
+    /** The types of the messages between replicas of the service. */
+    public static final List<String> REPLICA_TYPES = List.of("kv_prepare", "kv_promise", "kv_nack", "kv_sync",
+            "kv_replicate", "kv_ack", "kv_need_sync", "kv_recover", "kv_recover_ok");
+
+    /** The types of client requests: {@code lin-kv}'s and the conference's (docs/CONFERENCE.md). */
+    public static final List<String> CLIENT_TYPES = clientTypes();
+
     private ServiceCodec() {}
 
     /** Whether {@code type} is a message between replicas of the service. */
     public static boolean isReplicaType(String type) {
-        return switch (type) {
-            case "kv_prepare", "kv_promise", "kv_nack", "kv_sync", "kv_replicate", "kv_ack", "kv_need_sync",
-                 "kv_recover", "kv_recover_ok" -> true;
-            default -> false;
-        };
+        return REPLICA_TYPES.contains(type);
     }
 
     /** Whether {@code type} is a client request: {@code lin-kv}'s or the conference's (docs/CONFERENCE.md). */
     public static boolean isClientType(String type) {
-        return type.equals("read") || type.equals("write") || type.equals("cas")
-                || ConferenceOp.Kind.ofType(type) != null;
+        return CLIENT_TYPES.contains(type);
+    }
+
+    private static List<String> clientTypes() {
+        // A loop, not a stream: this runs in a node's start, where the stream framework's classes cost their loading.
+        List<String> types = new ArrayList<>(List.of("read", "write", "cas"));
+        for (ConferenceOp.Kind kind : ConferenceOp.Kind.values()) {
+            if (!types.contains(kind.type())) {
+                types.add(kind.type());
+            }
+        }
+        return List.copyOf(types);
     }
 
     /**

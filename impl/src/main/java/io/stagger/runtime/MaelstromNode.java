@@ -1,7 +1,7 @@
 package io.stagger.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.core.Config;
 import io.stagger.core.Effects;
 import io.stagger.core.Event;
@@ -20,6 +20,15 @@ import io.stagger.json.Json;
 import io.stagger.json.MalformedInput;
 import io.stagger.json.NodeReply;
 import io.stagger.json.ProtocolCodec;
+import io.stagger.json.ServiceCodec;
+import io.stagger.maelstrom.Clock;
+import io.stagger.maelstrom.Handler;
+import io.stagger.maelstrom.Input;
+import io.stagger.maelstrom.Node;
+import io.stagger.maelstrom.Output;
+import io.stagger.maelstrom.RpcError;
+import io.stagger.maelstrom.Scheduled;
+import io.stagger.maelstrom.Task;
 import io.stagger.service.FrontDoor;
 import io.stagger.service.NameServer;
 import io.stagger.service.ServiceInput;
@@ -28,54 +37,45 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Drives the protocol core as a Maelstrom node: JSON lines in on stdin, JSON lines out on stdout, logs on stderr,
- * real timers. One thread (the caller of {@link #run}) owns the core and every timer; a reader thread only turns
- * stdin into lines, which the event loop takes in batches. The runtime makes no protocol decision: it parses,
- * validates, calls the core, and writes what the core decided. Protocol messages, {@code init} and {@code master}
- * are read by {@link EnvelopeReader} and written by one streaming generator, without a JSON tree; every other line
- * (the service's, and anything the reader declines) is read as a tree.
+ * The protocol core as a Maelstrom node, on the {@code maelstrom-node} library's {@link Node}: the library owns the
+ * event loop (one thread, stdin read ahead by a reader thread, stdout flushed before it waits, late timers after
+ * the queued input), the timers, init and the answers to bad input; this class is the election's and the service's
+ * handlers. It makes no protocol decision: it decodes, calls the core, and writes what the core decided. Protocol
+ * messages, {@code init} and {@code master} are read by {@link EnvelopeReader} (the library's line fast path) and
+ * written by {@link EnvelopeWriter} (the library's output), without a JSON tree; every other line is read as a tree
+ * by the library and dispatched to the handler of its type.
  */
 public final class MaelstromNode {
-    /** Longest input line accepted, in bytes; a longer one is skipped with a line on stderr. */
-    public static final int MAX_LINE_BYTES = 1 << 20;
-    /** Lines read ahead of the event thread; the reader blocks beyond it (back-pressure, bounded memory). */
-    public static final int INBOX_CAPACITY = 4096;
-
-    private static final Object END_OF_INPUT = new Object();
-    private static final long NOT_ARMED = Server.NOT_ARMED;
-
-    private final NodeOptions options;
     private static final long NO_MSG_ID = EnvelopeReader.NO_MSG_ID;
 
-    private final com.fasterxml.jackson.core.JsonFactory streaming;
+    private final NodeOptions options;
+    private final Node node;
+    private final JsonFactory streaming;
     private EnvelopeReader envelopes; // made at the first line: a parser's classes are slow to initialise (NodeMain)
     private final EnvelopeWriter stdout;
-    private final ArrayDeque<Object> taken = new ArrayDeque<>();
-    private final PrintStream stderr;
-    private final long startNanos = System.nanoTime();
+    /** The node's clock at this node's time 0: the core's times are microseconds since then. */
+    private final long startNanos;
     private final long startWallMicros = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH,
             java.time.Instant.now());
-    private final long[] timerDeadlines = new long[Timer.values().length];
+    /** The core's timers on the library's loop, one per {@link Timer}, moved as the core re-arms them. */
+    private final Scheduled[] timers = new Scheduled[Timer.values().length];
+    /** The service's retry deadline on the library's loop. */
+    private Scheduled serviceRetry;
     private final Outbox outbox = new Outbox();
     private StepObserver stepObserver = StepObserver.NONE;
-    private Path markersToClean;
     private final java.util.concurrent.FutureTask<String> parentKeyLookup;
 
     private String self;
     private Server server;
     private final FrontDoors frontDoors;
     private FrontDoor service;
-    private long nextMsgId = 1;
     // Since this process started, for the master RPC (the harness counts elections and revocations from them):
     private long elections; // ElectionTimeout steps: WAITING -> MASTER, a declaration (rule 5)
     private long revocations; // steps that sent revoke to every other member (rule 6, claim 23)
@@ -86,19 +86,38 @@ public final class MaelstromNode {
     private long epochBefore;
     private long revokesBefore;
 
-    /** A node with {@code options} that writes to {@code out} and logs to {@code err}. */
+    /** A node with {@code options} that writes to {@code out} and logs to {@code err}, on the real clock. */
     public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err) {
         this(options, out, err, FrontDoors.PRODUCT);
     }
 
     /** As above, with the service's front door built by {@code frontDoors} (a test node's differs). */
     public MaelstromNode(NodeOptions options, OutputStream out, PrintStream err, FrontDoors frontDoors) {
+        this(options, Clock.system(), out, err, frontDoors);
+    }
+
+    /** A node with {@code options} on {@code clock} (a test's {@code ManualClock}, say). */
+    MaelstromNode(NodeOptions options, Clock clock, OutputStream out, PrintStream err, FrontDoors frontDoors) {
         this.options = options;
         this.frontDoors = frontDoors;
         this.streaming = Json.streaming();
         this.stdout = new EnvelopeWriter(streaming, new BufferedOutputStream(out, 1 << 16));
-        this.stderr = err;
-        java.util.Arrays.fill(timerDeadlines, NOT_ARMED);
+        this.node = new Node(clock, new Output() {
+            @Override
+            public void write(String src, String dest, ObjectNode body) throws IOException {
+                stdout.write(src, dest, body);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                stdout.flush();
+            }
+        }, err);
+        this.startNanos = clock.nanos();
+        node.lateTimerSlack(Duration.ofNanos(options.lateTimerSlackMicros() * 1_000));
+        node.onLine(this::handleStreamed);
+        node.onInit(this::init);
+        registerHandlers();
         parentKeyLookup = new java.util.concurrent.FutureTask<>(BootMode::parentKey);
         if (options.bootMode() == BootMode.AUTO) {
             // Init needs it (rule 8 or 9): looked up alongside the rest of the start, not after init arrives.
@@ -106,6 +125,89 @@ public final class MaelstromNode {
             lookup.setDaemon(true);
             lookup.start();
         }
+    }
+
+    /** What a message type is to this node: the handler registered for the type routes it by this. */
+    private enum Route { PROTOCOL, MASTER, SERVICE, NAME_SERVER_REPLY }
+
+    /** Registers a handler for each message type the node serves besides init (the library's, then {@link #init}). */
+    private void registerHandlers() {
+        register(ProtocolCodec.TYPES, Route.PROTOCOL);
+        register(List.of("master"), Route.MASTER);
+        register(ServiceCodec.CLIENT_TYPES, Route.SERVICE);
+        register(ServiceCodec.REPLICA_TYPES, Route.SERVICE);
+        register(List.of("kv_forward", "kv_forward_ok"), Route.SERVICE);
+        // The name server's (the harness's lin-kv) answers to the service's registration and look-ups.
+        register(List.of("read_ok", "write_ok", "cas_ok", "error"), Route.NAME_SERVER_REPLY);
+    }
+
+    private void register(List<String> types, Route route) {
+        Handler handler = new Routed(route);
+        for (String type : types) {
+            node.on(type, handler);
+        }
+    }
+
+    /**
+     * The handler of a route's types (a class, not a lambda per type: it is made in every start). The core's and the
+     * codecs' failures become the Maelstrom errors the library answers with.
+     */
+    private final class Routed implements Handler {
+        private final Route route;
+
+        Routed(Route route) {
+            this.route = route;
+        }
+
+        @Override
+        public void handle(io.stagger.maelstrom.Message message) {
+            try {
+                route(message);
+            } catch (MalformedInput | IllegalArgumentException e) {
+                throw asRpcError(e);
+            } finally {
+                syncServiceRetry();
+            }
+        }
+
+        private void route(io.stagger.maelstrom.Message message) throws MalformedInput {
+            String src = message.src();
+            switch (route) {
+                case PROTOCOL -> receiveProtocol(src, ProtocolCodec.decode(message.body()), msgIdOf(message));
+                case MASTER -> replyMaster(src, message.msgId());
+                case SERVICE -> toService(message);
+                case NAME_SERVER_REPLY -> {
+                    if (message.isError() && !src.equals(NameServer.SERVICE)) {
+                        log("error from " + src + ": " + message.body());
+                    } else {
+                        toService(message);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Hands {@code message} to the service's front door, decoded here, once. */
+    private void toService(io.stagger.maelstrom.Message message) throws MalformedInput {
+        ServiceInput input = FrontDoorCodec.decode(message.src(), message.type(), message.body(), message.msgId());
+        if (input == null) {
+            throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "unsupported request type '" + message.type() + "'");
+        }
+        service.receive(input, nowMicros());
+    }
+
+    /**
+     * The error a request that failed with {@code failure} is answered with: a {@link MalformedInput} with its own
+     * code, an IllegalArgumentException (a core's precondition on its input) with 12, malformed request.
+     */
+    private static RpcError asRpcError(Exception failure) {
+        int code = failure instanceof MalformedInput malformed ? malformed.code() : ErrorCode.MALFORMED_REQUEST;
+        return new RpcError(code, failure.getMessage());
+    }
+
+    private static long msgIdOf(io.stagger.maelstrom.Message message) {
+        Long msgId = message.msgId();
+        return msgId == null ? NO_MSG_ID : msgId;
     }
 
     /** The harness's process key, looked up by the thread the constructor started (or now, if that failed). */
@@ -132,130 +234,31 @@ public final class MaelstromNode {
 
     /** Runs until EOF on {@code in}; returns the process exit code. */
     public int run(InputStream in) {
-        BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
-        Thread reader = new Thread(() -> readLines(in, inbox), "stdin-reader");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            while (true) {
-                if (timerLateness() > options.lateTimerSlackMicros() && !drain(inbox)) {
-                    break;
-                }
-                fireDueTimers();
-                if (taken.isEmpty()) {
-                    inbox.drainTo(taken, INBOX_CAPACITY); // one hand-off for every line already read
-                }
-                if (taken.isEmpty()) {
-                    stdout.flush(); // everything decided so far leaves before the node waits
-                    if (markersToClean != null) {
-                        BootMode.removeMarkersOfGoneProcesses(markersToClean); // after init_ok: init needs none of it
-                        markersToClean = null;
-                        continue;
-                    }
-                    Object input = inbox.poll(waitMicros(), TimeUnit.MICROSECONDS);
-                    if (input != null) {
-                        taken.add(input);
-                    }
-                }
-                Object input = taken.poll();
-                if (input == null) {
-                    continue;
-                }
-                if (input == END_OF_INPUT) {
-                    break;
-                }
-                handleInput(input);
-            }
-            stdout.flush();
-            log("stdin closed: stopping");
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            log("stdout failed, stopping: " + e.getMessage());
-            return 1;
-        }
+        return node.run(Input.of(in));
     }
 
     /** Writes out everything written so far. */
-    void flushOutput() throws IOException {
-        stdout.flush();
+    void flushOutput() {
+        node.flush();
     }
 
-    private void handleInput(Object input) {
-        if (input instanceof byte[] line) {
-            handleLine(line);
-        } else if (input instanceof BoundedLineReader.Overlong overlong) {
-            log("ignored a line of " + overlong.length() + " bytes (the limit is " + MAX_LINE_BYTES
-                    + "): " + overlong.head() + "…");
-        }
+    /** Handles one input line; for tests that drive the node without processes. */
+    void handleLine(String line) {
+        node.handle(line);
     }
 
-    /**
-     * Handles every input line already queued; false at EOF. Called when a timer is late: a node that was not
-     * scheduled for longer than T (CPU starvation, a GC pause) must not time out a reply that is waiting in its
-     * inbox, so the messages that arrived while it stood still go first.
-     */
-    private boolean drain(BlockingQueue<Object> inbox) {
-        inbox.drainTo(taken);
-        for (Object input = taken.poll(); input != null; input = taken.poll()) {
-            if (input == END_OF_INPUT) {
-                return false;
-            }
-            handleInput(input);
-        }
-        return true;
-    }
-
-    /** How late the most overdue timer is, in microseconds (0 if none is due). */
-    private long timerLateness() {
-        long now = nowMicros();
-        long lateness = 0;
-        for (long deadline : timerDeadlines) {
-            if (deadline != NOT_ARMED) {
-                lateness = Math.max(lateness, now - deadline);
-            }
-        }
-        return lateness;
-    }
-
-    private void readLines(InputStream in, BlockingQueue<Object> inbox) {
-        BoundedLineReader lines = new BoundedLineReader(in, MAX_LINE_BYTES);
-        try {
-            for (Object line = lines.next(); line != null; line = lines.next()) {
-                inbox.put(line);
-            }
-        } catch (IOException e) {
-            log("stdin failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            inbox.put(END_OF_INPUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Fires the timers due on the node's clock; for tests that drive the node on a manual clock. */
+    void fireDueTimers() {
+        node.fireDueTimers();
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // Input.
 
-    /** Handles one input line (UTF-8, without its newline). */
-    private void handleLine(byte[] line) {
-        if (!handleStreamed(line)) {
-            handleTree(new String(line, StandardCharsets.UTF_8));
-        }
-    }
-
-    /** Handles one input line; for tests that drive the node without processes. */
-    void handleLine(String line) {
-        if (!handleStreamed(line.getBytes(StandardCharsets.UTF_8))) {
-            handleTree(line);
-        }
-    }
-
-    /** Handles {@code line} if {@link EnvelopeReader} reads it and it needs no tree; false if it must be read as one. */
+    /**
+     * The library's line fast path: handles {@code line} if {@link EnvelopeReader} reads it and it needs no tree;
+     * false if the library must read it as one.
+     */
     private boolean handleStreamed(byte[] line) {
         if (envelopes == null) {
             envelopes = new EnvelopeReader(streaming);
@@ -266,96 +269,58 @@ public final class MaelstromNode {
         }
         String src = envelopes.src();
         long msgId = envelopes.msgId();
+        if (envelopes.kind() == EnvelopeReader.Kind.INIT) {
+            node.init(src, boxed(msgId), envelopes.nodeId(), envelopes.nodeIds());
+            return true;
+        }
         try {
             switch (envelopes.kind()) {
-                case INIT -> init(src, envelopes.nodeId(), envelopes.nodeIds(), boxed(msgId));
                 case MASTER -> replyMaster(src, boxed(msgId));
                 case PROTOCOL -> receiveProtocol(src, envelopes.message(), msgId);
+                case INIT -> throw new AssertionError("handled above");
             }
-        } catch (MalformedInput | IllegalArgumentException | IllegalStateException | AssertionError e) {
-            failed(src, boxed(msgId), e);
+        } catch (MalformedInput | IllegalArgumentException e) {
+            node.fail(request(src, msgId), asRpcError(e));
+        } catch (IllegalStateException | AssertionError e) {
+            node.fail(request(src, msgId), e);
+        } finally {
+            syncServiceRetry();
         }
         return true;
+    }
+
+    /** The request a fast-path line was, as far as an error reply needs it. */
+    private io.stagger.maelstrom.Message request(String src, long msgId) {
+        ObjectNode body = Json.NODES.objectNode();
+        body.put("type", envelopes.kind() == EnvelopeReader.Kind.MASTER ? "master" : envelopes.message().type());
+        if (msgId != NO_MSG_ID) {
+            body.put("msg_id", msgId);
+        }
+        return new io.stagger.maelstrom.Message(src, self, body);
     }
 
     private static Long boxed(long msgId) {
         return msgId == NO_MSG_ID ? null : msgId;
     }
 
-    /** Handles one input line read as a JSON tree: any line {@link EnvelopeReader} declined. */
-    private void handleTree(String line) {
-        if (line.isBlank()) {
-            return;
-        }
-        JsonNode message;
+    /** The library's init hook: the node has its id; the server and the service start before init_ok leaves. */
+    private void init() {
         try {
-            message = Json.mapper().readTree(line);
-        } catch (JsonProcessingException e) {
-            log("ignored a line that is not JSON: " + abbreviate(line));
-            return;
-        }
-        if (message == null || !message.isObject() || !message.path("src").isTextual()
-                || !message.path("body").isObject()) {
-            log("ignored a line that is not a Maelstrom message (needs string 'src' and object 'body'): "
-                    + abbreviate(line));
-            return;
-        }
-        String src = message.get("src").textValue();
-        JsonNode body = message.get("body");
-        Long msgId = body.path("msg_id").canConvertToExactIntegral() ? body.get("msg_id").asLong() : null;
-        JsonNode typeNode = body.get("type");
-        if (typeNode == null || !typeNode.isTextual()) {
-            reject(src, msgId, ErrorCode.MALFORMED_REQUEST, "the body needs a string field 'type', got "
-                    + ProtocolCodec.describe(typeNode));
-            return;
-        }
-        String type = typeNode.textValue();
-        try {
-            if (type.equals("init")) {
-                ProtocolCodec.Init init = ProtocolCodec.decodeInit(body);
-                init(src, init.nodeId(), init.nodeIds(), msgId);
-            } else if (type.equals("error") && !src.equals(NameServer.SERVICE)) {
-                log("error from " + src + ": " + body);
-            } else if (server == null) {
-                throw new MalformedInput(ErrorCode.TEMPORARILY_UNAVAILABLE,
-                        "not initialised yet: a '" + type + "' arrived before 'init'");
-            } else if (ProtocolCodec.isProtocolType(type)) {
-                receiveProtocol(src, ProtocolCodec.decode(body), msgId == null ? NO_MSG_ID : msgId);
-            } else if (type.equals("master")) {
-                replyMaster(src, msgId);
-            } else {
-                ServiceInput input = FrontDoorCodec.decode(src, type, body, msgId); // decoded here, once
-                if (input == null) {
-                    throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "unsupported request type '" + type + "'");
-                }
-                service.receive(input, nowMicros());
+            start(node.id(), node.nodeIds());
+        } catch (RuntimeException | AssertionError e) {
+            self = null; // the init failed: the library stays uninitialised, and so does this node
+            server = null;
+            service = null;
+            if (e instanceof IllegalArgumentException invalid) {
+                throw asRpcError(invalid);
             }
-        } catch (MalformedInput | IllegalArgumentException | IllegalStateException | AssertionError e) {
-            failed(src, msgId, e);
+            throw e;
+        } finally {
+            syncServiceRetry();
         }
     }
 
-    /** Answers a request whose handling failed: with its error code, or as a crash for a broken invariant. */
-    private void failed(String src, Long msgId, Throwable e) {
-        if (e instanceof MalformedInput malformed) {
-            reject(src, msgId, malformed.code(), malformed.getMessage());
-        } else if (e instanceof IllegalArgumentException) {
-            reject(src, msgId, ErrorCode.MALFORMED_REQUEST, e.getMessage());
-        } else {
-            // A broken invariant is a bug in the core: say so loudly, answer, and keep serving.
-            e.printStackTrace(stderr);
-            reject(src, msgId, ErrorCode.CRASH, "internal error: " + e);
-        }
-    }
-
-    private void init(String src, String nodeId, List<String> ids, Long msgId) throws MalformedInput {
-        if (server != null) {
-            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST, "already initialised as " + self);
-        }
-        if (!ids.contains(nodeId)) {
-            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
-                    "init 'node_id' " + nodeId + " is not in 'node_ids' " + ids);
-        }
+    private void start(String nodeId, List<String> ids) {
         Config config = options.config();
         Group group = Group.of(ids, config.rankRule());
         Server created = new Server(nodeId, group, config);
@@ -365,13 +330,14 @@ public final class MaelstromNode {
         long retryMicros = 2 * io.stagger.core.Durations.micros(config.detectionPeriod());
         service = frontDoors.create(new FrontDoors.Setup(self, ids, options.incarnation(), retryMicros,
                 options.serviceMajorityRule(), options.snapshotPeriodMicros()),
-                new FrontDoorPort(stdout, self, () -> nextMsgId++, this::log));
+                new FrontDoorPort(stdout, self, node::takeMsgId, node::log));
         Path markerDir = options.bootMarkerDir() == null
                 ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir());
         boolean restart = options.bootMode().isRestart(self, markerDir,
                 options.bootMode() == BootMode.AUTO ? parentKey() : null);
         if (options.bootMode() == BootMode.AUTO) {
-            markersToClean = markerDir;
+            // After init_ok has left: init needs none of it.
+            node.whenIdle(() -> BootMode.removeMarkersOfGoneProcesses(markerDir));
         }
         log("init: " + self + " of " + group + ", " + config + (restart ? ", restarting (rule 9)" : ""));
         if (restart) {
@@ -379,7 +345,6 @@ public final class MaelstromNode {
         }
         Event boot = restart ? Event.Restart.INSTANCE : Event.Start.INSTANCE;
         stepAndLog(restart ? "Restart" : "Start", () -> server.step(boot, nowMicros(), outbox));
-        send(src, new NodeReply.InitOk(), msgId);
     }
 
     private void receiveProtocol(String src, Message message, long msgId) throws MalformedInput {
@@ -398,41 +363,61 @@ public final class MaelstromNode {
     }
 
     private void replyMaster(String src, Long msgId) {
-        send(src, new NodeReply.MasterOk(server.master(), server.role().name(), server.epoch(), server.rank(),
-                elections, revocations), msgId);
+        NodeReply reply = new NodeReply.MasterOk(server.master(), server.role().name(), server.epoch(), server.rank(),
+                elections, revocations);
+        try {
+            stdout.write(self, src, reply, node.takeMsgId(), msgId == null ? EnvelopeWriter.NO_REPLY : msgId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private void fireDueTimers() {
-        if (server == null) {
+    /** The action of the library's timer for the core's {@code timer}. */
+    private final class CoreTimer implements Task {
+        private final Timer timer;
+
+        CoreTimer(Timer timer) {
+            this.timer = timer;
+        }
+
+        @Override
+        public void run() {
+            timerFired(timer);
+        }
+    }
+
+    /** The core's timer {@code timer} fired on the library's loop. */
+    private void timerFired(Timer timer) {
+        long now = nowMicros();
+        Role before = server.role();
+        stepAndLog(timer.name().toLowerCase() + " timer", () -> server.step(Event.TimerFired.of(timer), now, outbox));
+        if (timer == Timer.ELECTION && before == Role.WAITING && server.role() == Role.MASTER) {
+            elections++; // rule 5 (Start makes rank 1 MASTER too, but that is no election)
+        }
+        syncServiceRetry();
+    }
+
+    /** Keeps the library's retry timer on the service's retry deadline, after every step that may have moved it. */
+    private void syncServiceRetry() {
+        if (service == null) {
             return;
         }
-        long now = nowMicros();
-        for (Timer timer : Timer.values()) {
-            long deadline = timerDeadlines[timer.ordinal()];
-            if (deadline != NOT_ARMED && deadline <= now) {
-                timerDeadlines[timer.ordinal()] = NOT_ARMED;
-                Role before = server.role();
-                stepAndLog(timer.name().toLowerCase() + " timer",
-                        () -> server.step(Event.TimerFired.of(timer), now, outbox));
-                if (timer == Timer.ELECTION && before == Role.WAITING && server.role() == Role.MASTER) {
-                    elections++; // rule 5 (Start makes rank 1 MASTER too, but that is no election)
-                }
+        long retryAt = service.retryAtMicros();
+        if (retryAt == Long.MIN_VALUE) {
+            if (serviceRetry != null) {
+                serviceRetry.cancel();
             }
+            return;
         }
-        service.retry(now);
-    }
-
-    private long waitMicros() {
-        long next = Long.MAX_VALUE;
-        for (long deadline : timerDeadlines) {
-            if (deadline != NOT_ARMED) {
-                next = Math.min(next, deadline);
-            }
+        long deadlineNanos = nanosAt(retryAt);
+        if (serviceRetry == null) {
+            serviceRetry = node.at(deadlineNanos, () -> {
+                service.retry(nowMicros());
+                syncServiceRetry();
+            });
+        } else if (!serviceRetry.armed() || serviceRetry.deadlineNanos() != deadlineNanos) {
+            serviceRetry.moveTo(deadlineNanos);
         }
-        if (service != null && service.retryAtMicros() != Long.MIN_VALUE) {
-            next = Math.min(next, service.retryAtMicros());
-        }
-        return next == Long.MAX_VALUE ? TimeUnit.SECONDS.toMicros(1) : Math.max(0, next - nowMicros());
     }
 
     /** Runs one step of the core and logs a change of role or master: the story a reader of stderr follows. */
@@ -466,65 +451,29 @@ public final class MaelstromNode {
     // ---------------------------------------------------------------------------------------------------------
     // Output.
 
-    private void reject(String src, Long msgId, int code, String text) {
-        if (msgId == null) {
-            log("ignored a message from " + src + ": " + text);
-            return;
-        }
-        send(src, new NodeReply.Error(code, text), msgId);
-    }
-
-    private void send(String dest, NodeReply reply, Long inReplyTo) {
-        try {
-            stdout.write(sender(), dest, reply, nextMsgId++, inReplyTo == null ? NO_MSG_ID : inReplyTo);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** Writes a protocol message to {@code dest} (in reply to {@code inReplyTo} unless {@link #NO_MSG_ID}). */
     private void send(String dest, Message message, long inReplyTo) {
         try {
-            stdout.write(sender(), dest, message, nextMsgId++, inReplyTo);
+            stdout.write(self, dest, message, node.takeMsgId(), inReplyTo);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private String sender() {
-        return self == null ? "uninitialised" : self;
     }
 
     private long nowMicros() {
-        return (System.nanoTime() - startNanos) / 1_000;
+        return (node.nowNanos() - startNanos) / 1_000;
     }
 
-    /** One line on stderr; control characters are escaped, so input quoted in a log line cannot forge lines. */
+    /** The node's clock at this node's time {@code micros}. */
+    private long nanosAt(long micros) {
+        return startNanos + micros * 1_000;
+    }
+
     private void log(String text) {
-        StringBuilder line = new StringBuilder(text.length() + 8);
-        if (self != null) {
-            line.append(self).append(": ");
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                line.append("\\n");
-            } else if (c == '\r') {
-                line.append("\\r");
-            } else if (c < 0x20 && c != '\t') {
-                line.append(String.format("\\u%04x", (int) c));
-            } else {
-                line.append(c);
-            }
-        }
-        stderr.println(line);
+        node.log(text);
     }
 
-    private static String abbreviate(String line) {
-        return line.length() > 120 ? line.substring(0, 120) + "…" : line;
-    }
-
-    /** The core's effects, applied: messages become stdout lines, timers become deadlines of the event loop. */
+    /** The core's effects, applied: messages become stdout lines, timers become the library's timers. */
     private final class Outbox implements Effects {
         private String replyTo;
         private long replyToMsgId = NO_MSG_ID;
@@ -545,12 +494,20 @@ public final class MaelstromNode {
 
         @Override
         public void arm(Timer timer, long deadlineMicros) {
-            timerDeadlines[timer.ordinal()] = deadlineMicros;
+            Scheduled scheduled = timers[timer.ordinal()];
+            if (scheduled == null) {
+                timers[timer.ordinal()] = node.at(nanosAt(deadlineMicros), new CoreTimer(timer));
+            } else {
+                scheduled.moveTo(nanosAt(deadlineMicros));
+            }
         }
 
         @Override
         public void cancel(Timer timer) {
-            timerDeadlines[timer.ordinal()] = NOT_ARMED;
+            Scheduled scheduled = timers[timer.ordinal()];
+            if (scheduled != null) {
+                scheduled.cancel();
+            }
         }
     }
 }

@@ -3,9 +3,7 @@ package io.stagger.runtime;
 import io.stagger.core.Config;
 import io.stagger.core.Server;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 
@@ -40,11 +38,7 @@ public final class NodeDriver {
     /** Hands {@code line} to the node, then flushes what it wrote. */
     public void handleLine(String line) {
         node.handleLine(line);
-        try {
-            node.flushOutput();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        node.flushOutput();
     }
 
     /** The node's core, or null before {@code init}. */

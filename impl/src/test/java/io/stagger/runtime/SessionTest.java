@@ -50,6 +50,6 @@ class SessionTest {
         List<String> expected = Files.readAllLines(SESSIONS.resolve(name + ".out.jsonl"));
         assertThat(stdout.toString(StandardCharsets.UTF_8).lines().toList()).containsExactlyElementsOf(expected);
         String log = stderr.toString(StandardCharsets.UTF_8);
-        assertThat(log).doesNotContain("Exception").doesNotContain("\tat ").contains("stdin closed: stopping");
+        assertThat(log).doesNotContain("Exception").doesNotContain("\tat ").contains("input closed: stopping");
     }
 }

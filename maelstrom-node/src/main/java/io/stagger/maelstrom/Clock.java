@@ -8,6 +8,6 @@ public interface Clock {
 
     /** The real monotonic clock ({@link System#nanoTime()}). */
     static Clock system() {
-        return System::nanoTime;
+        return SystemClock.INSTANCE;
     }
 }

@@ -2,6 +2,7 @@ package io.stagger.maelstrom;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,7 +27,7 @@ public record Message(String src, String dest, ObjectNode body) {
 
     /** The envelope {@code {"src", "dest", "body"}}. */
     public ObjectNode toJson() {
-        ObjectNode envelope = Json.MAPPER.createObjectNode();
+        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
         envelope.put("src", src);
         envelope.put("dest", dest);
         envelope.set("body", body);
@@ -81,10 +82,10 @@ public record Message(String src, String dest, ObjectNode body) {
         return value.textValue();
     }
 
-    /** The body converted to {@code type} (a record, say) with {@link Json#MAPPER}; error 12 if it does not fit. */
+    /** The body converted to {@code type} (a record, say) with {@link Json#mapper()}; error 12 if it does not fit. */
     public <T> T as(Class<T> type) {
         try {
-            return Json.MAPPER.treeToValue(body, type);
+            return Json.mapper().treeToValue(body, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
             throw new RpcError(ErrorCode.MALFORMED_REQUEST, "the body does not fit " + type.getSimpleName() + ": "

@@ -1,15 +1,12 @@
 package io.stagger.maelstrom;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,16 +23,23 @@ import java.util.Map;
  *
  * <p>Besides {@link #run}, a driver can feed the node itself ({@link #handle}, {@link #fireDueTimers},
  * {@link #nextDeadlineNanos}): that is how {@link NodeTester} runs handlers in a test with no process and no sleep.
+ *
+ * <p>A node whose hot messages must not cost a JSON tree each can read them itself ({@link #onLine}: a line handler
+ * sees each line's bytes first) and write them itself (its own {@link Output}, with msg_ids from {@link #takeMsgId});
+ * stagger's own node does both.
  */
 public final class Node {
-    /** How late a timer may be before the loop first handles the input already queued; see {@link #run(Input)}. */
+    /** How late a timer may be, by default, before the loop first handles the input already queued; see {@link #run(Input)}. */
     public static final Duration LATE_TIMER_SLACK = Duration.ofMillis(5);
 
     private final Clock clock;
-    private final Writer out;
+    private final Output out;
     private final PrintStream err;
     private final Map<String, Handler> handlers = new HashMap<>();
     private final List<Task> initHooks = new ArrayList<>();
+    private final List<Task> idleTasks = new ArrayList<>();
+    private LineHandler lineHandler;
+    private long lateTimerSlackNanos = LATE_TIMER_SLACK.toNanos();
     private final Timers timers = new Timers();
     private final Map<Long, PendingRpc> pending = new HashMap<>();
 
@@ -53,8 +57,13 @@ public final class Node {
 
     /** A node on {@code clock} that writes messages to {@code out} and logs to {@code err}. */
     public Node(Clock clock, OutputStream out, PrintStream err) {
+        this(clock, Output.of(out), err);
+    }
+
+    /** A node on {@code clock} that writes messages through {@code out} and logs to {@code err}. */
+    public Node(Clock clock, Output out, PrintStream err) {
         this.clock = clock;
-        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.out = out;
         this.err = err;
     }
 
@@ -72,9 +81,35 @@ public final class Node {
         return this;
     }
 
-    /** Runs {@code hook} once the node knows its id, before it answers {@code init_ok}. */
+    /**
+     * Runs {@code hook} once the node knows its id, before it answers {@code init_ok}. A hook that throws fails the
+     * init: the node answers it with the error (as a handler's, {@link Handler}) and stays uninitialised.
+     */
     public Node onInit(Task hook) {
         initHooks.add(hook);
+        return this;
+    }
+
+    /** Gives every input line to {@code fast} first; the lines it declines are parsed and dispatched as usual. */
+    public Node onLine(LineHandler fast) {
+        this.lineHandler = fast;
+        return this;
+    }
+
+    /**
+     * Runs {@code task} once, on the event loop, the next time the loop has handled every queued line and written
+     * its output out: for work that must not delay a reply. A node driven without {@link #run} never runs it.
+     */
+    public void whenIdle(Task task) {
+        idleTasks.add(task);
+    }
+
+    /** How late a timer may be before the loop first handles the input already queued (default {@link #LATE_TIMER_SLACK}). */
+    public Node lateTimerSlack(Duration slack) {
+        if (slack.isNegative()) {
+            throw new IllegalArgumentException("the late-timer slack cannot be negative, got " + slack);
+        }
+        this.lateTimerSlackNanos = slack.toNanos();
         return this;
     }
 
@@ -115,10 +150,27 @@ public final class Node {
         return write(id, dest, body, null);
     }
 
-    /** Answers {@code request} with {@code body} (in_reply_to the request's msg_id). */
-    public void reply(Message request, ObjectNode body) {
+    /** Answers {@code request} with {@code body} (in_reply_to the request's msg_id); returns the reply's msg_id. */
+    public long reply(Message request, ObjectNode body) {
         requireInitialised();
-        write(id, request.src(), body, request.msgId());
+        return write(id, request.src(), body, request.msgId());
+    }
+
+    /**
+     * Answers the request {@code inReplyTo} from {@code dest} with {@code body}: for an answer given after the
+     * request's handler returned, with only its sender and msg_id kept. Returns the reply's msg_id.
+     */
+    public long reply(String dest, long inReplyTo, ObjectNode body) {
+        requireInitialised();
+        return write(id, dest, body, inReplyTo);
+    }
+
+    /**
+     * The next msg_id, for a message the caller writes itself through the {@link Output} it gave the node: every
+     * message of the node takes its id from the one sequence.
+     */
+    public long takeMsgId() {
+        return nextMsgId++;
     }
 
     /**
@@ -152,7 +204,10 @@ public final class Node {
         return timers.arm(clock.nanos() + Math.max(0, delay.toNanos()), action, 0);
     }
 
-    /** Runs {@code action} once at {@code deadlineNanos} on the node's clock (now, if that has passed). */
+    /**
+     * Runs {@code action} once at {@code deadlineNanos} on the node's clock (now, if that has passed). The returned
+     * timer can be moved ({@link Scheduled#moveTo}) or cancelled.
+     */
     public Scheduled at(long deadlineNanos, Task action) {
         return timers.arm(deadlineNanos, action, 0);
     }
@@ -207,13 +262,17 @@ public final class Node {
     public int run(Input input) {
         try {
             while (true) {
-                if (timerLatenessNanos() > LATE_TIMER_SLACK.toNanos() && !drain(input)) {
+                if (timerLatenessNanos() > lateTimerSlackNanos && !drain(input)) {
                     break;
                 }
                 fireDueTimers();
                 Input.Item item = input.next(0);
                 if (item == null) {
                     flush(); // everything decided so far leaves before the node waits
+                    if (!idleTasks.isEmpty()) {
+                        runIdleTasks();
+                        continue; // they may have sent, armed a timer, or let input arrive
+                    }
                     long deadline = nextDeadlineNanos();
                     item = input.next(deadline == Long.MAX_VALUE ? Input.FOREVER : Math.max(0, deadline - clock.nanos()));
                 }
@@ -236,6 +295,18 @@ public final class Node {
         }
     }
 
+    private void runIdleTasks() {
+        List<Task> due = List.copyOf(idleTasks);
+        idleTasks.clear();
+        for (Task task : due) {
+            try {
+                task.run();
+            } catch (Exception | AssertionError e) {
+                logFailure("an idle task failed", e);
+            }
+        }
+    }
+
     /** How late the earliest timer is (0 if none is due). */
     private long timerLatenessNanos() {
         long deadline = nextDeadlineNanos();
@@ -255,29 +326,54 @@ public final class Node {
 
     private void handle(Input.Item item) {
         if (item instanceof Input.Line line) {
-            handle(line.text());
+            handle(line.bytes());
         } else if (item instanceof Input.Overlong overlong) {
-            log("ignored a line of " + overlong.length() + " characters (the limit is " + Input.MAX_LINE_CHARS
+            log("ignored a line of " + overlong.length() + " bytes (the limit is " + Input.MAX_LINE_BYTES
                     + "): " + overlong.head() + "…");
         }
     }
 
     /** Handles one input line: parses it and dispatches it; bad input is answered or logged, never thrown. */
     public void handle(String line) {
-        if (line.isBlank()) {
+        handle(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Handles one input line of UTF-8 bytes (without its line end), the {@link #onLine} fast path first. */
+    public void handle(byte[] line) {
+        if (lineHandler != null) {
+            try {
+                if (lineHandler.handle(line)) {
+                    return;
+                }
+            } catch (Exception | AssertionError e) {
+                logFailure("the line handler failed", e);
+                return;
+            }
+        }
+        if (isBlank(line)) {
             return;
         }
         Message message;
         try {
-            message = Message.fromJson(Json.MAPPER.readTree(line));
-        } catch (JsonProcessingException e) {
-            log("ignored a line that is not JSON: " + Json.abbreviate(line));
+            message = Message.fromJson(Json.mapper().readTree(line));
+        } catch (IOException e) {
+            log("ignored a line that is not JSON: " + Json.abbreviate(new String(line, StandardCharsets.UTF_8)));
             return;
         } catch (IllegalArgumentException e) {
-            log("ignored a line that is not a Maelstrom message (" + e.getMessage() + "): " + Json.abbreviate(line));
+            log("ignored a line that is not a Maelstrom message (" + e.getMessage() + "): "
+                    + Json.abbreviate(new String(line, StandardCharsets.UTF_8)));
             return;
         }
         receive(message);
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0x0b) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void receive(Message message) {
@@ -321,15 +417,43 @@ public final class Node {
     private void dispatch(Message message, Handler handler) {
         try {
             handler.handle(message);
-        } catch (RpcError e) {
-            refuse(message, e);
         } catch (Exception | AssertionError e) {
-            logFailure("the handler of '" + message.type() + "' failed", e);
-            refuse(message, new RpcError(ErrorCode.CRASH, "internal error: " + e));
+            fail(message, e);
         }
     }
 
-    private void init(Message message) {
+    /**
+     * Answers {@code request} as the node answers a handler that failed with {@code failure}: an {@link RpcError}
+     * with its code and text, anything else with error 13 (crash) and its stack trace on stderr. For a
+     * {@link #onLine} fast path, whose failures the node cannot see.
+     */
+    public void fail(Message request, Throwable failure) {
+        if (failure instanceof RpcError error) {
+            refuse(request, error);
+        } else {
+            logFailure("handling '" + request.type() + "' from " + request.src() + " failed", failure);
+            refuse(request, new RpcError(ErrorCode.CRASH, "internal error: " + failure));
+        }
+    }
+
+    /**
+     * Handles an init that a {@link #onLine} fast path read: from {@code src} (a request if {@code msgId} is not
+     * null) to {@code nodeId}, naming {@code nodeIds}. As an init line, it is answered with init_ok or an error.
+     */
+    public void init(String src, Long msgId, String nodeId, List<String> nodeIds) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("type", "init");
+        if (msgId != null) {
+            body.put("msg_id", msgId);
+        }
+        Message message = new Message(src, nodeId, body);
+        try {
+            initialise(message, nodeId, nodeIds);
+        } catch (Exception | AssertionError e) {
+            fail(message, e);
+        }
+    }
+
+    private void init(Message message) throws Exception {
         if (initialised()) {
             throw new RpcError(ErrorCode.MALFORMED_REQUEST, "already initialised as " + id);
         }
@@ -347,17 +471,26 @@ public final class Node {
             }
             all.add(other.textValue());
         }
+        initialise(message, self, all);
+    }
+
+    private void initialise(Message message, String self, List<String> all) throws Exception {
+        if (initialised()) {
+            throw new RpcError(ErrorCode.MALFORMED_REQUEST, "already initialised as " + id);
+        }
         if (!all.contains(self)) {
             throw new RpcError(ErrorCode.MALFORMED_REQUEST, "init 'node_id' " + self + " is not in 'node_ids' " + all);
         }
         id = self;
         nodeIds = List.copyOf(all);
-        for (Task hook : initHooks) {
-            try {
+        try {
+            for (Task hook : initHooks) {
                 hook.run();
-            } catch (Exception | AssertionError e) {
-                logFailure("an init hook failed", e);
             }
+        } catch (Exception | AssertionError e) {
+            id = null; // a failed init leaves the node as it found it: still waiting for one
+            nodeIds = List.of();
+            throw e;
         }
         reply(message, Json.body("init_ok"));
     }
@@ -391,8 +524,7 @@ public final class Node {
             body.put("in_reply_to", inReplyTo);
         }
         try {
-            out.write(Json.MAPPER.writeValueAsString(new Message(src, dest, body).toJson()));
-            out.write('\n');
+            out.write(src, dest, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -86,7 +86,7 @@ public final class NodeTester {
 
     private List<Message> deliver(Message message) {
         try {
-            return receiveLine(Json.MAPPER.writeValueAsString(message.toJson()));
+            return receiveLine(Json.mapper().writeValueAsString(message.toJson()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,7 +102,7 @@ public final class NodeTester {
         for (String line : text.split("\n")) {
             if (!line.isEmpty()) {
                 try {
-                    messages.add(Message.fromJson(Json.MAPPER.readTree(line)));
+                    messages.add(Message.fromJson(Json.mapper().readTree(line)));
                 } catch (JsonProcessingException e) {
                     throw new UncheckedIOException(e);
                 }

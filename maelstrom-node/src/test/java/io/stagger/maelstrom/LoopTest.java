@@ -114,7 +114,7 @@ class LoopTest {
         node.on("echo", request -> node.reply(request, request.body().put("type", "echo_ok")));
         Script script = new Script().at(0, init()).at(1, new Input.Overlong("{\"src\":", 5_000_000)).at(2, echo(2));
         assertThat(node.run(script)).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ignored a line of 5000000 characters");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ignored a line of 5000000 bytes");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("echo_ok");
     }
 }
