@@ -2,18 +2,19 @@ package io.stagger.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.check.Checker;
-import io.stagger.harness.check.PnCounterChecker;
-import io.stagger.harness.check.LinKvChecker;
-import io.stagger.harness.check.SetChecker;
-import io.stagger.harness.check.TxnCheck;
-import io.stagger.harness.check.linear.Budget;
-import io.stagger.harness.check.linear.RegisterModel;
-import io.stagger.harness.history.HistoryFormats;
-import io.stagger.harness.history.MalformedHistoryException;
-import io.stagger.harness.history.Op;
+import io.stagger.check.Checker;
+import io.stagger.check.LinKvChecker;
+import io.stagger.check.PnCounterChecker;
+import io.stagger.check.SetChecker;
+import io.stagger.check.TxnCheck;
+import io.stagger.check.linear.Budget;
+import io.stagger.check.linear.RegisterModel;
 import io.stagger.harness.report.Results;
 import io.stagger.harness.workload.TxnWorkload;
+import io.stagger.history.HistoryFormats;
+import io.stagger.history.Json;
+import io.stagger.history.MalformedHistoryException;
+import io.stagger.history.Op;
 import io.stagger.txn.ConsistencyModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,10 +29,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * `bin/stagger analyze`: Jepsen's analyze. Checks a stored run again with today's checkers and rewrites its

@@ -2,7 +2,7 @@ package io.stagger.harness.net;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
+import io.stagger.history.Json;
 
 /**
  * One Maelstrom message: source, destination, body, and its JSON line as sent to a node's stdin. The sender is who

@@ -1,6 +1,6 @@
 package io.stagger.harness.workload;
 
-import io.stagger.harness.check.Checker;
+import io.stagger.check.Checker;
 
 /**
  * A workload as Maelstrom and Jepsen assemble one: its name, its defaults, the generator of operations, the client
