@@ -17,6 +17,7 @@ import java.util.Locale;
  * key's history searched apart, in parallel. For a key that is not linearizable the details give the longest
  * linearizable prefix (history indexes of the invocations, in linearization order, with the value after each), the
  * operation whose completion the search could not pass, and the operations that cannot be placed after the prefix.
+ * A history that is not of registers is a {@link ModelMismatchException}.
  */
 public final class LinKvChecker implements Checker {
   private final RegisterModel model;
@@ -34,12 +35,7 @@ public final class LinKvChecker implements Checker {
 
   @Override
   public CheckResult check(CheckContext context) {
-    List<KeyHistory> histories;
-    try {
-      histories = model.split(context.history());
-    } catch (IllegalArgumentException e) {
-      return CheckResult.invalid("not a register history: " + e.getMessage(), Json.object());
-    }
+    List<KeyHistory> histories = model.split(context.history());
     List<KeyVerdict> verdicts = Linearizability.check(histories, budget);
     ObjectNode details = Json.object();
     details.put("model", model.keyed() ? "kv" : "cas-register");

@@ -1,5 +1,6 @@
 package io.stagger.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.history.History;
@@ -30,6 +31,9 @@ public final class PnCounterChecker implements Checker {
   @Override
   public CheckResult check(CheckContext context) {
     List<History.Pair> pairs = History.pairs(context.history());
+    for (History.Pair pair : pairs) {
+      requireCounterValues(pair);
+    }
     long definite = 0;
     List<Long> indeterminate = new ArrayList<>();
     for (History.Pair pair : pairs) {
@@ -75,6 +79,26 @@ public final class PnCounterChecker implements Checker {
       return CheckResult.invalid("no final read succeeded", details);
     }
     return CheckResult.valid(details);
+  }
+
+  /** An add's delta and a successful read's value are integers; anything else is not a counter's history. */
+  private static void requireCounterValues(History.Pair pair) {
+    String f = pair.invoke().f();
+    if (f.equals("add") && !pair.failed() && !integral(pair.invoke().value())) {
+      throw new ModelMismatchException(pair.invoke().index(), "a counter's add takes an integer, not "
+          + pair.invoke().value());
+    }
+    if (f.equals("read") && pair.ok() && !integral(pair.complete().value())) {
+      throw new ModelMismatchException(pair.complete().index(), "a counter's read gives an integer, not "
+          + pair.complete().value());
+    }
+    if (!f.equals("add") && !f.equals("read")) {
+      throw new ModelMismatchException(pair.invoke().index(), f + " is not a counter's add or read");
+    }
+  }
+
+  private static boolean integral(JsonNode value) {
+    return value != null && value.isIntegralNumber() && value.canConvertToLong();
   }
 
   /** Every successful read with its bounds (for the verdict's report and the plot). */

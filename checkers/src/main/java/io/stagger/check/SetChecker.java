@@ -61,7 +61,11 @@ public final class SetChecker implements Checker {
       }
     }
     for (History.Pair pair : History.pairs(context.history())) {
-      if (pair.invoke().f().equals("read") && pair.ok() && pair.complete().value().isArray()) {
+      if (pair.invoke().f().equals("read") && pair.ok()) {
+        if (pair.complete().value() == null || !pair.complete().value().isArray()) {
+          throw new ModelMismatchException(pair.complete().index(), "a set's read gives an array, not "
+              + pair.complete().value());
+        }
         Set<String> seen = new HashSet<>();
         for (JsonNode value : pair.complete().value()) {
           seen.add(SetFull.key(value));

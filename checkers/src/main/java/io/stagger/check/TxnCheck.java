@@ -14,11 +14,14 @@ import io.stagger.txn.TxnHistory;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The checker of txn-list-append and txn-rw-register: the txn-checker module (Elle's approach) on the history's
- * {@code txn} operations, under the consistency models asked for; cycles drawn into the run's txn-anomalies/.
+ * {@code txn} operations, under the consistency models asked for; cycles drawn into the run's txn-anomalies/. A
+ * history it cannot read (a malformed micro-operation, a value written twice) is a {@link ModelMismatchException}.
  */
 public final class TxnCheck implements Checker {
   /** Anomalies of each type explained in results.json; all are counted. */
@@ -37,16 +40,20 @@ public final class TxnCheck implements Checker {
   @Override
   public CheckResult check(CheckContext context) {
     StringBuilder lines = new StringBuilder();
+    List<Integer> opOfLine = new ArrayList<>();
     for (Op op : context.history()) {
       if (op.f() != null && op.f().equals("txn")) {
         lines.append(Json.write(op.toJson())).append('\n');
+        opOfLine.add(op.index());
       }
     }
     TxnHistory history;
     try {
       history = HistoryReader.read(new StringReader(lines.toString()), kind);
     } catch (BadHistoryException e) {
-      return CheckResult.invalid("the history cannot be checked: " + e.getMessage(), Json.object());
+      long line = e.lineNumber();
+      throw new ModelMismatchException(line > 0 && line <= opOfLine.size() ? opOfLine.get((int) line - 1) : -1,
+          e.detail());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -70,28 +70,68 @@ public final class HistoryFormats {
   /** Every operation of the file, in order; a file without any is malformed too. */
   public static List<Op> read(Path file, Format format) throws IOException, MalformedHistoryException {
     List<Op> ops = new ArrayList<>();
+    int lines = scan(file, format, (op, line) -> {
+      ops.add(op);
+      return true;
+    });
+    if (ops.isEmpty()) {
+      throw new MalformedHistoryException(Math.max(1, lines), "no operations in the file (read as "
+          + format.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
+    }
+    return ops;
+  }
+
+  /**
+   * The line (1-based) of the file that holds the operation with this index as {@link #read} numbers them, or 0 if
+   * none does: for an error about an operation found after reading, which names its line. Reads the file again.
+   */
+  public static int lineOf(Path file, Format format, int opIndex) throws IOException {
+    int[] found = {0};
+    try {
+      scan(file, format, (op, line) -> {
+        if (op.index() == opIndex) {
+          found[0] = line;
+          return false;
+        }
+        return true;
+      });
+    } catch (MalformedHistoryException e) {
+      return 0;
+    }
+    return found[0];
+  }
+
+  /** What {@link #scan} does with each operation and its line; false stops the scan. */
+  @FunctionalInterface
+  private interface OpVisitor {
+    boolean visit(Op op, int line);
+  }
+
+  /** Reads the file's operations in order, each indexed by its position; returns the number of lines read. */
+  private static int scan(Path file, Format format, OpVisitor visitor) throws IOException, MalformedHistoryException {
     int lineNumber = 0;
+    int index = 0;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lineNumber++;
         if (line.isBlank()) {
           continue;
         }
+        Op op;
         try {
-          Op op = parseLine(line, format, ops.size(), lineNumber);
-          if (op != null) {
-            ops.add(op);
-          }
+          op = parseLine(line, format, index, lineNumber);
         } catch (IllegalArgumentException e) {
           throw new MalformedHistoryException(lineNumber, e.getMessage());
         }
+        if (op != null) {
+          index++;
+          if (!visitor.visit(op, lineNumber)) {
+            break;
+          }
+        }
       }
     }
-    if (ops.isEmpty()) {
-      throw new MalformedHistoryException(Math.max(1, lineNumber), "no operations in the file (read as "
-          + format.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
-    }
-    return ops;
+    return lineNumber;
   }
 
   private static Op parseLine(String line, Format format, int index, int lineNumber) {

@@ -1,6 +1,6 @@
 package io.stagger.history;
 
-/** A history file that cannot be read: names the file's line (1-based) and what is wrong with it. */
+/** A history file that cannot be read: names the file's line (1-based) where one line is wrong, and what is wrong. */
 public final class MalformedHistoryException extends Exception {
   private final int line;
 
@@ -9,6 +9,13 @@ public final class MalformedHistoryException extends Exception {
     this.line = line;
   }
 
+  /** A history that is wrong as a whole, not at one line. */
+  public MalformedHistoryException(String message) {
+    super(message);
+    this.line = 0;
+  }
+
+  /** The line that is wrong, or 0. */
   public int line() {
     return line;
   }

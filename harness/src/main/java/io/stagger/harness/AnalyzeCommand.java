@@ -2,8 +2,11 @@ package io.stagger.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagger.check.CheckContext;
+import io.stagger.check.CheckResult;
 import io.stagger.check.Checker;
 import io.stagger.check.LinKvChecker;
+import io.stagger.check.ModelMismatchException;
 import io.stagger.check.PnCounterChecker;
 import io.stagger.check.SetChecker;
 import io.stagger.check.TxnCheck;
@@ -222,7 +225,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
     Path run = store.toAbsolutePath().normalize().resolve("analyze").resolve(stamp);
     Files.createDirectories(run);
-    Results.judge(results, checker, ops, List.of(), -1, null, List.of(), run);
+    CheckResult checked;
+    try {
+      checked = checker.check(new CheckContext(ops, List.of(), -1, run));
+    } catch (ModelMismatchException e) {
+      Files.deleteIfExists(run);
+      throw mismatch(e, form);
+    }
+    Results.judge(results, context -> checked, ops, List.of(), -1, null, List.of(), run);
     // The model's verdict is the history's: Jepsen's stats (some kind of operation never succeeded) is reported only.
     JsonNode verdict = results.path("workload").path("valid?");
     results.set("valid?", verdict);
@@ -242,6 +252,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     RunOutcome outcome = new RunOutcome(Results.exitCode(results), run, results);
     Summary.printAnalysis(out, outcome, ops.size());
     return outcome.exitCode();
+  }
+
+  /** A history that does not fit the model is a malformed file too: the error names the operation's line. */
+  private MalformedHistoryException mismatch(ModelMismatchException e, HistoryFormats.Format form) throws IOException {
+    int line = e.opIndex() < 0 ? 0 : HistoryFormats.lineOf(historyFile, form, e.opIndex());
+    String what = "not a history of the model " + model + ": " + e.getMessage();
+    return line > 0 ? new MalformedHistoryException(line, what) : new MalformedHistoryException(what);
   }
 
   /**

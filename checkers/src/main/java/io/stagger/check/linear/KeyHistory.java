@@ -109,6 +109,93 @@ public final class KeyHistory {
     }
   }
 
+  /**
+   * The indeterminate writes and cas whose written value no operation observes. The search leaves them out (each may
+   * not have happened), which spares it trying the 2^k placements of k such operations, as a crash's lost requests
+   * make. A value is observed when a read returns it, a determinate cas expects it, or an indeterminate cas that is
+   * kept expects it (a cas whose own value is observed: the smallest such set). The verdict is the same: in a
+   * linearization with such an operation, what comes after it until the register changes again is a write (which
+   * does not depend on the state) or an indeterminate cas that found another value and changed nothing (optional, so
+   * it may go too); no read, and no cas that takes effect, can see the unobserved value. Not on a key with a
+   * compare-failed cas, which observes every value but one.
+   */
+  boolean[] unobservedIndeterminateWrites() {
+    boolean[] unobserved = new boolean[size];
+    boolean[] observed = new boolean[values.size()];
+    int[] waiting = new int[values.size() + 1]; // indeterminate cas ops by the value they write, as in a counting sort
+    for (int op = 0; op < size; op++) {
+      switch (kinds[op]) {
+        case READ:
+          observed[results[op]] = true;
+          break;
+        case CAS:
+          if (indeterminate(op)) {
+            waiting[b[op] + 1]++;
+          } else {
+            observed[a[op]] = true;
+          }
+          break;
+        case CAS_COMPARE_FAILED:
+          return unobserved;
+        default:
+          break;
+      }
+    }
+    for (int v = 0; v < values.size(); v++) {
+      waiting[v + 1] += waiting[v];
+    }
+    int[] casByValue = new int[waiting[values.size()]];
+    int[] fill = java.util.Arrays.copyOf(waiting, values.size());
+    for (int op = 0; op < size; op++) {
+      if (kinds[op] == Kind.CAS && indeterminate(op)) {
+        casByValue[fill[b[op]]++] = op;
+      }
+    }
+    // Every observed value makes the indeterminate cas ops that write it observe what they expect.
+    int[] pending = new int[values.size()];
+    int count = 0;
+    for (int v = 0; v < values.size(); v++) {
+      if (observed[v]) {
+        pending[count++] = v;
+      }
+    }
+    while (count > 0) {
+      int v = pending[--count];
+      for (int i = waiting[v]; i < waiting[v + 1]; i++) {
+        int expected = a[casByValue[i]];
+        if (!observed[expected]) {
+          observed[expected] = true;
+          pending[count++] = expected;
+        }
+      }
+    }
+    for (int op = 0; op < size; op++) {
+      if (indeterminate(op) && (kinds[op] == Kind.WRITE && !observed[a[op]]
+          || kinds[op] == Kind.CAS && !observed[b[op]])) {
+        unobserved[op] = true;
+      }
+    }
+    return unobserved;
+  }
+
+  /** The value a determinate operation needs the register to hold (a read's result, a cas's expected), or -1. */
+  int needs(int op) {
+    if (indeterminate(op)) {
+      return -1;
+    }
+    return kinds[op] == Kind.READ ? results[op] : kinds[op] == Kind.CAS ? a[op] : -1;
+  }
+
+  /** The value an operation may leave in the register (a write's, a cas's new one), or -1. */
+  int produces(int op) {
+    return kinds[op] == Kind.WRITE ? a[op] : kinds[op] == Kind.CAS ? b[op] : -1;
+  }
+
+  /** How many distinct values (ids 0 to this, exclusive). */
+  int valueCount() {
+    return values.size();
+  }
+
   public String key() {
     return key;
   }

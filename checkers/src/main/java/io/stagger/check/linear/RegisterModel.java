@@ -2,6 +2,7 @@ package io.stagger.check.linear;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.stagger.check.ModelMismatchException;
 import io.stagger.history.Op;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,7 @@ public record RegisterModel(boolean keyed, FailedCas failedCas) {
 
   /**
    * Each key's operations, keys in order (numbers by value, then the rest by text). An operation that is not a
-   * register's (another f, a malformed value) is an IllegalArgumentException naming its history index.
+   * register's (another f, a malformed value) is a ModelMismatchException naming its history index.
    */
   public List<KeyHistory> split(List<Op> ops) {
     Map<JsonNode, KeyHistory> byKey = new LinkedHashMap<>();
@@ -92,8 +93,7 @@ public record RegisterModel(boolean keyed, FailedCas failedCas) {
     boolean failed = complete != null && complete.is(Op.Type.FAIL);
     String f = invoke.f();
     if (!f.equals("read") && !f.equals("write") && !f.equals("cas")) {
-      throw new IllegalArgumentException("operation " + invoke.index() + " (" + f
-          + ") is not a register's read, write or cas");
+      throw new ModelMismatchException(invoke.index(), f + " is not a register's read, write or cas");
     }
     boolean compareFailed = failed && f.equals("cas") && failedCas == FailedCas.COMPARE_FAILED;
     if ((failed && !compareFailed) || (indeterminate && f.equals("read"))) {
@@ -119,8 +119,7 @@ public record RegisterModel(boolean keyed, FailedCas failedCas) {
         break;
       default:
         if (argument == null || !argument.isArray() || argument.size() != 2) {
-          throw new IllegalArgumentException("operation " + invoke.index() + ": a cas takes [expected, new], not "
-              + argument);
+          throw new ModelMismatchException(invoke.index(), "a cas takes [expected, new], not " + argument);
         }
         history.add(compareFailed ? KeyHistory.Kind.CAS_COMPARE_FAILED : KeyHistory.Kind.CAS, argument.get(0),
             argument.get(1), null, invoke.time(), completed, process, invoke.index());
@@ -130,8 +129,7 @@ public record RegisterModel(boolean keyed, FailedCas failedCas) {
 
   private static JsonNode part(Op op, JsonNode value, int i) {
     if (value == null || !value.isArray() || value.size() != 2) {
-      throw new IllegalArgumentException("operation " + op.index() + ": a keyed register's value is [key, value], "
-          + "not " + value);
+      throw new ModelMismatchException(op.index(), "a keyed register's value is [key, value], not " + value);
     }
     return value.get(i);
   }

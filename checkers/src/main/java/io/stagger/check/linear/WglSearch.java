@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
  * linearized by lifting its two entries out of the list and undone by putting them back, in place; a bitset of
  * linearized operations with its Zobrist hash and the register's state make the configuration, and a configuration
  * seen before is not explored again. Indeterminate operations have no completion entry: they may be linearized
- * whenever their invocation is reached, and the search ends when every determinate operation is linearized.
+ * whenever their invocation is reached, and the search ends when every determinate operation is linearized; those
+ * whose written value nothing observes are left out ({@link KeyHistory#unobservedIndeterminateWrites()}). At each
+ * point the candidates are tried in a just-in-time order ({@link #nextCandidate}).
  */
 public final class WglSearch {
   private static final int HEAD = 0;
@@ -23,6 +25,12 @@ public final class WglSearch {
   private final int[] prev;
   private final long[] zobrist;
   private final long[] linearized;
+  /** Per value: open determinate operations that need it, open operations that may write it, whether any could. */
+  private final int[] needing;
+  private final int[] producing;
+  private final boolean[] producible;
+  /** Values some open operation needs and none can write any more: unless the register holds it, a dead end. */
+  private int blocked;
 
   private WglSearch(KeyHistory history) {
     this.history = history;
@@ -35,6 +43,10 @@ public final class WglSearch {
     for (int op = 0; op < n; op++) {
       zobrist[op] = random.nextLong();
     }
+    this.needing = new int[history.valueCount()];
+    this.producing = new int[history.valueCount()];
+    this.producible = new boolean[history.valueCount()];
+    producible[0] = true; // the initial null
     link();
   }
 
@@ -65,13 +77,29 @@ public final class WglSearch {
     int count = 0;
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
+    boolean[] leftOut = history.unobservedIndeterminateWrites();
     for (int op = 0; op < n; op++) {
+      if (leftOut[op]) {
+        continue;
+      }
+      if (history.needs(op) >= 0) {
+        needing[history.needs(op)]++;
+      }
+      if (history.produces(op) >= 0) {
+        producing[history.produces(op)]++;
+        producible[history.produces(op)] = true;
+      }
       entries[count++] = call(op);
       if (!history.indeterminate(op)) {
         entries[count++] = ret(op);
       }
       first = Math.min(first, history.invokeNanos(op));
       last = Math.max(last, history.indeterminate(op) ? history.invokeNanos(op) : history.completeNanos(op));
+    }
+    for (int v = 0; v < needing.length; v++) {
+      if (isBlocked(v)) {
+        blocked++;
+      }
     }
     entries = Arrays.copyOf(entries, count);
     sort(entries, first, last);
@@ -139,6 +167,7 @@ public final class WglSearch {
     if (!history.indeterminate(op)) {
       unlink(ret(op));
     }
+    count(op, -1);
   }
 
   private void unlift(int op) {
@@ -146,6 +175,45 @@ public final class WglSearch {
       relink(ret(op));
     }
     relink(call(op));
+    count(op, 1);
+  }
+
+  /** Counts op as open (+1) or linearized (-1) in needing and producing, keeping blocked up to date. */
+  private void count(int op, int delta) {
+    int need = history.needs(op);
+    int produce = history.produces(op);
+    int other = produce == need ? -1 : produce;
+    blocked -= (need >= 0 && isBlocked(need) ? 1 : 0) + (other >= 0 && isBlocked(other) ? 1 : 0);
+    if (need >= 0) {
+      needing[need] += delta;
+    }
+    if (produce >= 0) {
+      producing[produce] += delta;
+    }
+    blocked += (need >= 0 && isBlocked(need) ? 1 : 0) + (other >= 0 && isBlocked(other) ? 1 : 0);
+  }
+
+  /** An open operation needs v and none left can write it (v was writable once: a value nobody wrote is not). */
+  private boolean isBlocked(int v) {
+    return needing[v] > 0 && producing[v] == 0 && producible[v];
+  }
+
+  /** No linearization continues from here: an open operation needs a value the register lost for good. */
+  private boolean deadEnd(int state) {
+    return blocked > (isBlocked(state) ? 1 : 0);
+  }
+
+  /** The completion of an open operation that needs a value the register lost for good (see deadEnd). */
+  private int blockedReturn(int state) {
+    for (int e = next[HEAD]; e != NIL; e = next[e]) {
+      if (!isCall(e)) {
+        int need = history.needs(opOf(e));
+        if (need >= 0 && need != state && isBlocked(need)) {
+          return e;
+        }
+      }
+    }
+    throw new IllegalStateException("a dead end without a blocked operation");
   }
 
   private KeyVerdict search(Budget budget) {
@@ -169,57 +237,104 @@ public final class WglSearch {
     int bestStuck = -1;
     int[] bestCandidates = new int[0];
     long steps = 0;
-    int entry = next[HEAD];
+    int tried = NIL; // the operation last tried at this point
+    boolean dead = deadEnd(state);
     while (remaining > 0) {
       if (++steps % TIME_CHECK_STEPS == 0 && System.nanoTime() > deadline) {
         return verdict(KeyVerdict.Status.UNKNOWN, cache, started, best, bestStuck, bestCandidates);
       }
-      if (isCall(entry)) {
-        int op = opOf(entry);
-        int after = history.step(op, state);
-        if (after >= 0) {
-          linearized[op >>> 6] |= 1L << op;
-          if (cache.add(hash ^ zobrist[op], after, linearized)) {
-            if (cache.size() > maxConfigurations) {
-              return verdict(KeyVerdict.Status.UNKNOWN, cache, started, best, bestStuck, bestCandidates);
-            }
-            stackOps[depth] = op;
-            stackStates[depth] = state;
-            depth++;
-            state = after;
-            hash ^= zobrist[op];
-            lift(op);
-            if (!history.indeterminate(op)) {
-              remaining--;
-            }
-            entry = next[HEAD];
-            continue;
-          }
-          linearized[op >>> 6] &= ~(1L << op);
-        }
-        entry = next[entry];
-      } else {
+      int op = dead ? NIL : nextCandidate(tried, state);
+      if (op == NIL) {
+        int stuck = dead ? blockedReturn(state) : firstReturn();
+        dead = false;
         if (depth >= best.length && (depth > best.length || bestStuck < 0)) {
           best = Arrays.copyOf(stackOps, depth);
-          bestStuck = opOf(entry);
-          bestCandidates = candidates(entry);
+          bestStuck = opOf(stuck);
+          bestCandidates = candidates(stuck);
         }
         if (depth == 0) {
           return verdict(KeyVerdict.Status.NOT_LINEARIZABLE, cache, started, best, bestStuck, bestCandidates);
         }
         depth--;
-        int op = stackOps[depth];
+        tried = stackOps[depth];
         state = stackStates[depth];
-        hash ^= zobrist[op];
-        linearized[op >>> 6] &= ~(1L << op);
-        unlift(op);
-        if (!history.indeterminate(op)) {
+        hash ^= zobrist[tried];
+        linearized[tried >>> 6] &= ~(1L << tried);
+        unlift(tried);
+        if (!history.indeterminate(tried)) {
           remaining++;
         }
-        entry = next[call(op)];
+        continue;
       }
+      tried = op;
+      int after = history.step(op, state);
+      if (after < 0) {
+        continue;
+      }
+      linearized[op >>> 6] |= 1L << op;
+      if (!cache.add(hash ^ zobrist[op], after, linearized)) {
+        linearized[op >>> 6] &= ~(1L << op);
+        continue;
+      }
+      if (cache.size() > maxConfigurations) {
+        return verdict(KeyVerdict.Status.UNKNOWN, cache, started, best, bestStuck, bestCandidates);
+      }
+      stackOps[depth] = op;
+      stackStates[depth] = state;
+      depth++;
+      state = after;
+      hash ^= zobrist[op];
+      lift(op);
+      if (!history.indeterminate(op)) {
+        remaining--;
+      }
+      tried = NIL;
+      dead = deadEnd(state);
     }
     return verdict(KeyVerdict.Status.LINEARIZABLE, cache, started, Arrays.copyOf(stackOps, depth), -1, new int[0]);
+  }
+
+  /**
+   * The candidate to try after {@code tried} (NIL: the first) at this point, or NIL when none is left. The candidates
+   * are the invocations before the first completion in the list, as in WGL; the order in which they are tried is
+   * Lowe's just-in-time one: the operation that must be placed first (the urgent one, whose completion is first) and,
+   * if it cannot go yet because the register does not hold the value it needs, first the operations that can write
+   * that value; then the rest in the order of their completions, indeterminate ones last. So an operation that stays
+   * open long (a request queued at a partitioned master) is placed when it must be, not tried early at every point,
+   * and an indeterminate write that a read saw is tried where that read needs it.
+   */
+  private int nextCandidate(int tried, int state) {
+    int need = history.needs(opOf(firstReturn()));
+    int wanted = need >= 0 && need != state ? need : NIL;
+    int best = NIL;
+    for (int e = next[HEAD]; e != NIL && isCall(e); e = next[e]) {
+      int op = opOf(e);
+      if ((tried == NIL || comesBefore(tried, op, wanted)) && (best == NIL || comesBefore(op, best, wanted))) {
+        best = op;
+      }
+    }
+    return best;
+  }
+
+  /** The order of candidates: writers of the wanted value first, then by completion, then by operation. */
+  private boolean comesBefore(int x, int y, int wanted) {
+    boolean xWrites = wanted != NIL && history.produces(x) == wanted;
+    boolean yWrites = wanted != NIL && history.produces(y) == wanted;
+    if (xWrites != yWrites) {
+      return xWrites;
+    }
+    long cx = history.completeNanos(x);
+    long cy = history.completeNanos(y);
+    return cx < cy || cx == cy && x < y;
+  }
+
+  /** The first completion in the list: while a determinate operation is open there is one. */
+  private int firstReturn() {
+    int e = next[HEAD];
+    while (isCall(e)) {
+      e = next[e];
+    }
+    return e;
   }
 
   /** The operations that could come next where the search is stuck: every invocation before that completion. */

@@ -6,6 +6,7 @@ import io.stagger.check.Availability;
 import io.stagger.check.CheckContext;
 import io.stagger.check.CheckResult;
 import io.stagger.check.Checker;
+import io.stagger.check.ModelMismatchException;
 import io.stagger.check.Percentiles;
 import io.stagger.check.Stats;
 import io.stagger.harness.RunConfig;
@@ -60,6 +61,9 @@ public final class Results {
     Map<String, CheckResult> checks = new LinkedHashMap<>();
     try {
       checks.put("workload", checker.check(new CheckContext(ops, nodeIds, maxDualMasterMillis, directory)));
+    } catch (ModelMismatchException e) {
+      checks.put("workload", CheckResult.invalid("the history does not fit the checker's model: " + e.getMessage(),
+          Json.object()));
     } catch (RuntimeException e) {
       checks.put("workload", CheckResult.invalid("the checker failed: " + e, Json.object()));
     }
