@@ -11,14 +11,22 @@ import java.util.SplittableRandom;
  * seen before is not explored again. Indeterminate operations have no completion entry: they may be linearized
  * whenever their invocation is reached, and the search ends when every determinate operation is linearized; those
  * whose written value nothing observes are left out ({@link KeyHistory#unobservedIndeterminateWrites()}). At each
- * point the candidates are tried in a just-in-time order ({@link #nextCandidate}).
+ * point the candidates are tried in WGL's list order; a search that has not ended within
+ * {@link #LIST_ORDER_CONFIGURATIONS} starts again in a just-in-time order ({@link #nextCandidate}).
  */
 public final class WglSearch {
   private static final int HEAD = 0;
   private static final int NIL = -1;
   private static final int TIME_CHECK_STEPS = 4096;
+  /**
+   * The configurations the search spends in WGL's list order (the fastest per step) before it starts again in the
+   * just-in-time order, which costs more per step but does not get lost among operations that stay open long.
+   */
+  static final long LIST_ORDER_CONFIGURATIONS = 200_000;
 
   private final KeyHistory history;
+  /** The just-in-time order of candidates ({@link #nextCandidate}), else WGL's list order. */
+  private final boolean guided;
   private final int n;
   /** Entries 1..: an entry e is op (e - 1) / 2's invocation when e is odd, its completion when even. */
   private final int[] next;
@@ -32,8 +40,9 @@ public final class WglSearch {
   /** Values some open operation needs and none can write any more: unless the register holds it, a dead end. */
   private int blocked;
 
-  private WglSearch(KeyHistory history) {
+  private WglSearch(KeyHistory history, boolean guided) {
     this.history = history;
+    this.guided = guided;
     this.n = history.size();
     this.next = new int[2 * n + 1];
     this.prev = new int[2 * n + 1];
@@ -52,7 +61,15 @@ public final class WglSearch {
 
   /** Searches one key's history within the budget. */
   public static KeyVerdict check(KeyHistory history, Budget budget) {
-    return new WglSearch(history).search(budget);
+    Budget listOrder = new Budget(Math.min(budget.maxConfigurations(), LIST_ORDER_CONFIGURATIONS),
+        budget.maxCacheWords(), budget.maxTime());
+    KeyVerdict first = new WglSearch(history, false).search(listOrder);
+    if (first.status() != KeyVerdict.Status.UNKNOWN || listOrder.maxConfigurations() == budget.maxConfigurations()) {
+      return first;
+    }
+    KeyVerdict second = new WglSearch(history, true).search(budget);
+    return new KeyVerdict(history, second.status(), first.configurations() + second.configurations(),
+        first.elapsedNanos() + second.elapsedNanos(), second.prefix(), second.stuck(), second.unplaceable());
   }
 
   private static int call(int op) {
@@ -237,15 +254,19 @@ public final class WglSearch {
     int bestStuck = -1;
     int[] bestCandidates = new int[0];
     long steps = 0;
+    int[] stackFirstReturns = new int[n];
     int tried = NIL; // the operation last tried at this point
+    int firstReturn = remaining > 0 ? firstReturn() : NIL; // kept up to date as operations are placed and undone
+    int wanted = remaining > 0 ? wanted(firstReturn, state) : NIL;
     boolean dead = deadEnd(state);
     while (remaining > 0) {
       if (++steps % TIME_CHECK_STEPS == 0 && System.nanoTime() > deadline) {
         return verdict(KeyVerdict.Status.UNKNOWN, cache, started, best, bestStuck, bestCandidates);
       }
-      int op = dead ? NIL : nextCandidate(tried, state);
+      int op = dead ? NIL : !guided ? nextInList(tried)
+          : tried == NIL && wanted == NIL ? opOf(firstReturn) : nextCandidate(tried, wanted);
       if (op == NIL) {
-        int stuck = dead ? blockedReturn(state) : firstReturn();
+        int stuck = dead ? blockedReturn(state) : firstReturn;
         dead = false;
         if (depth >= best.length && (depth > best.length || bestStuck < 0)) {
           best = Arrays.copyOf(stackOps, depth);
@@ -264,6 +285,8 @@ public final class WglSearch {
         if (!history.indeterminate(tried)) {
           remaining++;
         }
+        firstReturn = stackFirstReturns[depth];
+        wanted = wanted(firstReturn, state);
         continue;
       }
       tried = op;
@@ -281,6 +304,7 @@ public final class WglSearch {
       }
       stackOps[depth] = op;
       stackStates[depth] = state;
+      stackFirstReturns[depth] = firstReturn;
       depth++;
       state = after;
       hash ^= zobrist[op];
@@ -289,7 +313,18 @@ public final class WglSearch {
         remaining--;
       }
       tried = NIL;
+      if (!history.indeterminate(op) && ret(op) == firstReturn) {
+        // The next completion after it (lifting an entry leaves its own link to what followed it).
+        int e = next[firstReturn];
+        while (e != NIL && isCall(e)) {
+          e = next[e];
+        }
+        firstReturn = e;
+      }
       dead = deadEnd(state);
+      if (remaining > 0 && !dead) {
+        wanted = wanted(firstReturn, state);
+      }
     }
     return verdict(KeyVerdict.Status.LINEARIZABLE, cache, started, Arrays.copyOf(stackOps, depth), -1, new int[0]);
   }
@@ -303,9 +338,7 @@ public final class WglSearch {
    * open long (a request queued at a partitioned master) is placed when it must be, not tried early at every point,
    * and an indeterminate write that a read saw is tried where that read needs it.
    */
-  private int nextCandidate(int tried, int state) {
-    int need = history.needs(opOf(firstReturn()));
-    int wanted = need >= 0 && need != state ? need : NIL;
+  private int nextCandidate(int tried, int wanted) {
     int best = NIL;
     for (int e = next[HEAD]; e != NIL && isCall(e); e = next[e]) {
       int op = opOf(e);
@@ -314,6 +347,18 @@ public final class WglSearch {
       }
     }
     return best;
+  }
+
+  /** WGL's order: the invocation after {@code tried}'s in the list (NIL: the first), if it comes before a completion. */
+  private int nextInList(int tried) {
+    int e = tried == NIL ? next[HEAD] : next[call(tried)];
+    return e != NIL && isCall(e) ? opOf(e) : NIL;
+  }
+
+  /** The value the urgent operation (that of the first completion) needs, where the register lacks it; else NIL. */
+  private int wanted(int firstReturn, int state) {
+    int need = history.needs(opOf(firstReturn));
+    return need >= 0 && need != state ? need : NIL;
   }
 
   /** The order of candidates: writers of the wanted value first, then by completion, then by operation. */
