@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing with PIT over the core (and optionally the service) with impl's own tests.
 #   scripts/mutation.sh [core|service|both|checkers] [THREADS]     (default: core, 2 threads)
-#   checkers: the harness's checkers (io.stagger.harness.check.*) under their own unit tests (profile in harness/pom.xml).
+#   checkers: the checkers (io.stagger.check.*, module checkers/) under their own unit tests (profile in checkers/pom.xml).
 # Runs `mvn -pl impl -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage` (the profile is in
 # impl/pom.xml; PIT never runs in `mvn verify`), then prints the score and every surviving or uncovered mutant
 # from impl/target/pit-reports/mutations.xml. HTML report: impl/target/pit-reports/index.html.
@@ -13,7 +13,7 @@ case "${1:-core}" in
   core) targets='io.stagger.core.*' ;;
   service) targets='io.stagger.service.*' ;;
   both) targets='io.stagger.core.*,io.stagger.service.*' ;;
-  checkers) module=harness ;; # the harness's checkers (io.stagger.harness.check.*) with their unit tests
+  checkers) module=checkers ;; # the checkers (io.stagger.check.*) with their unit tests
   *) echo "usage: scripts/mutation.sh [core|service|both|checkers] [THREADS]" >&2; exit 2 ;;
 esac
 threads="${2:-2}"
@@ -21,7 +21,7 @@ if [[ "$module" == impl ]]; then
   mvn -B -q -f "$root/pom.xml" -pl impl -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage \
       -Dpit.targetClasses="$targets" -Dpit.threads="$threads" ${PIT_MAVEN_ARGS:-}
 else
-  mvn -B -q -f "$root/pom.xml" -pl harness -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage \
+  mvn -B -q -f "$root/pom.xml" -pl "$module" -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage \
       -Dpit.threads="$threads" ${PIT_MAVEN_ARGS:-}
 fi
 xml="$root/$module/target/pit-reports/mutations.xml"

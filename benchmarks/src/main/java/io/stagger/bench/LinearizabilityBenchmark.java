@@ -1,9 +1,9 @@
 package io.stagger.bench;
 
-import io.stagger.harness.check.CheckContext;
-import io.stagger.harness.check.CheckResult;
-import io.stagger.harness.check.LinKvChecker;
-import io.stagger.harness.history.Op;
+import io.stagger.check.CheckContext;
+import io.stagger.check.CheckResult;
+import io.stagger.check.LinKvChecker;
+import io.stagger.history.Op;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;

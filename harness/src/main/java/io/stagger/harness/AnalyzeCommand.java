@@ -2,18 +2,22 @@ package io.stagger.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.check.Checker;
-import io.stagger.harness.check.PnCounterChecker;
-import io.stagger.harness.check.LinKvChecker;
-import io.stagger.harness.check.SetChecker;
-import io.stagger.harness.check.TxnCheck;
-import io.stagger.harness.check.linear.Budget;
-import io.stagger.harness.check.linear.RegisterModel;
-import io.stagger.harness.history.HistoryFormats;
-import io.stagger.harness.history.MalformedHistoryException;
-import io.stagger.harness.history.Op;
+import io.stagger.check.CheckContext;
+import io.stagger.check.CheckResult;
+import io.stagger.check.Checker;
+import io.stagger.check.LinKvChecker;
+import io.stagger.check.ModelMismatchException;
+import io.stagger.check.PnCounterChecker;
+import io.stagger.check.SetChecker;
+import io.stagger.check.TxnCheck;
+import io.stagger.check.linear.Budget;
+import io.stagger.check.linear.RegisterModel;
 import io.stagger.harness.report.Results;
 import io.stagger.harness.workload.TxnWorkload;
+import io.stagger.history.HistoryFormats;
+import io.stagger.history.Json;
+import io.stagger.history.MalformedHistoryException;
+import io.stagger.history.Op;
 import io.stagger.txn.ConsistencyModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,10 +32,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * `bin/stagger analyze`: Jepsen's analyze. Checks a stored run again with today's checkers and rewrites its
@@ -221,7 +225,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
     Path run = store.toAbsolutePath().normalize().resolve("analyze").resolve(stamp);
     Files.createDirectories(run);
-    Results.judge(results, checker, ops, List.of(), -1, null, List.of(), run);
+    CheckResult checked;
+    try {
+      checked = checker.check(new CheckContext(ops, List.of(), -1, run));
+    } catch (ModelMismatchException e) {
+      Files.deleteIfExists(run);
+      throw mismatch(e, form);
+    }
+    Results.judge(results, context -> checked, ops, List.of(), -1, null, List.of(), run);
     // The model's verdict is the history's: Jepsen's stats (some kind of operation never succeeded) is reported only.
     JsonNode verdict = results.path("workload").path("valid?");
     results.set("valid?", verdict);
@@ -241,6 +252,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     RunOutcome outcome = new RunOutcome(Results.exitCode(results), run, results);
     Summary.printAnalysis(out, outcome, ops.size());
     return outcome.exitCode();
+  }
+
+  /** A history that does not fit the model is a malformed file too: the error names the operation's line. */
+  private MalformedHistoryException mismatch(ModelMismatchException e, HistoryFormats.Format form) throws IOException {
+    int line = e.opIndex() < 0 ? 0 : HistoryFormats.lineOf(historyFile, form, e.opIndex());
+    String what = "not a history of the model " + model + ": " + e.getMessage();
+    return line > 0 ? new MalformedHistoryException(line, what) : new MalformedHistoryException(what);
   }
 
   /**

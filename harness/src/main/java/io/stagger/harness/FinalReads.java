@@ -1,6 +1,6 @@
 package io.stagger.harness;
 
-import io.stagger.harness.history.Op;
+import io.stagger.history.Op;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.stagger.harness;
 
-import io.stagger.harness.history.History;
 import io.stagger.harness.net.Network;
+import io.stagger.history.History;
 import java.io.PrintStream;
 import java.util.Locale;
 

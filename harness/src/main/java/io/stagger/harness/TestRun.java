@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.harness.client.Client;
 import io.stagger.harness.client.Clients;
 import io.stagger.harness.client.Workers;
-import io.stagger.harness.history.History;
 import io.stagger.harness.nemesis.Fault;
 import io.stagger.harness.nemesis.Nemesis;
 import io.stagger.harness.nemesis.ProcessTargets;
@@ -21,6 +20,8 @@ import io.stagger.harness.report.RunFigures;
 import io.stagger.harness.service.Services;
 import io.stagger.harness.workload.Request;
 import io.stagger.harness.workload.Workload;
+import io.stagger.history.History;
+import io.stagger.history.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -51,7 +52,7 @@ public final class TestRun {
   private final PrintStream out;
   private final RunClock clock = new RunClock();
   private final Problems problems = new Problems();
-  private final History history = new History(clock);
+  private final History history = new History(clock::now);
 
   /** A run of {@code workload} with the nemesis {@code schedule} (drawn or replayed). */
   public TestRun(RunConfig config, Workload workload, List<ScheduledFault> schedule, Path directory, PrintStream out) {

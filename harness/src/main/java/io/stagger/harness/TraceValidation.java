@@ -1,6 +1,7 @@
 package io.stagger.harness;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagger.history.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,14 +1,14 @@
 package io.stagger.harness;
 
-import io.stagger.harness.check.SetChecker;
-import io.stagger.harness.check.ConferenceChecker;
-import io.stagger.harness.check.EchoChecker;
-import io.stagger.harness.check.ElectionChecker;
-import io.stagger.harness.check.GCounterChecker;
-import io.stagger.harness.check.KafkaChecker;
-import io.stagger.harness.check.LinKvChecker;
-import io.stagger.harness.check.PnCounterChecker;
-import io.stagger.harness.check.UniqueIdsChecker;
+import io.stagger.check.ConferenceChecker;
+import io.stagger.check.EchoChecker;
+import io.stagger.check.ElectionChecker;
+import io.stagger.check.GCounterChecker;
+import io.stagger.check.KafkaChecker;
+import io.stagger.check.LinKvChecker;
+import io.stagger.check.PnCounterChecker;
+import io.stagger.check.SetChecker;
+import io.stagger.check.UniqueIdsChecker;
 import io.stagger.harness.workload.BroadcastWorkload;
 import io.stagger.harness.workload.ConferenceWorkload;
 import io.stagger.harness.workload.Defaults;

@@ -3,6 +3,7 @@ package io.stagger.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stagger.history.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,6 +83,23 @@ class AnalyzeCommandTest {
     assertThat(outcome.exit()).isEqualTo(2);
     assertThat(outcome.err()).startsWith("stagger analyze: ").contains(says);
     assertThat(outcome.out()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} as {1}: {2}")
+  @CsvSource(delimiter = '|', value = {
+      "cas-wrong-shape.log         | cas-register | line 5: not a history of the model cas-register: operation 2: a cas takes [expected, new], not 5",
+      "kv-wrong-shape.edn          | kv           | line 5: not a history of the model kv: operation 3: a keyed register's value is [key, value], not 3",
+      "kv-valid.edn                | counter      | line 1: not a history of the model counter: operation 0: write is not a counter's add or read",
+      "counter-wrong-shape.edn     | counter      | line 3: not a history of the model counter: operation 2: a counter's add takes an integer, not \"two\"",
+      "list-append-wrong-shape.edn | list-append  | line 4: not a history of the model list-append: operation 3: a list-append read must be a list, got 7"})
+  void aHistoryThatDoesNotFitItsModelIsAnErrorNamingTheLine(String file, String model, String says) throws IOException {
+    Outcome outcome = analyze("--history", HISTORIES.resolve(file).toString(), "--model", model);
+    assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("stagger analyze: " + HISTORIES.resolve(file) + ": " + says + System.lineSeparator());
+    assertThat(outcome.out()).isEmpty();
+    try (Stream<Path> runs = Files.exists(store.resolve("analyze")) ? Files.list(store.resolve("analyze")) : Stream.empty()) {
+      assertThat(runs).as("no results are left of a history that was not checked").isEmpty();
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.stagger.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stagger.history.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

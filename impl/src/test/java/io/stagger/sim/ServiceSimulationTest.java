@@ -15,7 +15,7 @@ class ServiceSimulationTest {
     }
 
     @Test
-    void withoutFaultsEveryOperationIsAcknowledgedAndLinearizable() {
+    void withoutFaultsEveryOperationIsAcknowledgedAndTheLeadersAgree() {
         ServiceSimulation sim = new ServiceSimulation(scenario(1, List.of()), Workload.defaults());
         sim.runUntil(5_000 * MS);
         ServiceHistory history = sim.history();

@@ -13,7 +13,8 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * docs/SERVICE.md, "no acknowledged write is lost or reordered": the replicated service simulated over the election
  * ({@code ServiceSimulation}) under fault schedules within the service's limits ({@link ServiceSchedules}), its
- * clients' history checked by {@code ServiceChecker}; and the service serves again once the last fault is over.
+ * clients' history checked by the shared linearizability checker ({@link ServiceLinearizability}) and the leaders by
+ * {@code ServiceChecker}; and the service serves again once the last fault is over.
  * Fewer tries than the election's properties: a run carries thousands of operations.
  */
 class ServiceProperties {

@@ -1,5 +1,6 @@
 package io.stagger.properties;
 
+import io.stagger.check.CheckResult;
 import io.stagger.sim.Scenario;
 import io.stagger.sim.ServiceHistory;
 import io.stagger.sim.ServiceSimulation;
@@ -8,13 +9,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * One simulated run of the replicated service for a property, and the report a failing property prints: the replay
- * line and the workload, what was counted, the checker's violations (all of them, with the history, also in
- * {@code target/service-histories/seed-N.txt}).
+ * line and the workload, what was counted, the checkers' violations (all of them, with the history, also in
+ * {@code target/service-histories/seed-N.txt}). Two checkers judge the run: the shared linearizability checker on the
+ * clients' history ({@link ServiceLinearizability}), and the simulator's check that the leaders agree with each other
+ * and with the clients ({@code ServiceChecker}, through {@code ServiceSimulation.violations()}).
  */
 final class ServiceRun {
     /** How long a run goes on after its last fault, in protocol rounds (P + T + max E + max d). */
@@ -28,6 +32,7 @@ final class ServiceRun {
     private final long untilMicros;
     private final ServiceSimulation simulation;
     private final RuntimeException failure;
+    private final CheckResult linearizability;
     private final List<String> violations;
 
     private ServiceRun(Scenario scenario, Workload workload, long untilMicros) {
@@ -42,7 +47,13 @@ final class ServiceRun {
             thrown = e;
         }
         this.failure = thrown;
-        this.violations = simulation.violations();
+        this.linearizability = ServiceLinearizability.check(simulation.history());
+        List<String> all = new ArrayList<>();
+        if (!linearizability.valid()) {
+            all.add("linearizability" + (linearizability.unknown() ? " unknown: " : ": ") + linearizability.reason());
+        }
+        all.addAll(simulation.violations());
+        this.violations = List.copyOf(all);
     }
 
     /**
@@ -72,11 +83,20 @@ final class ServiceRun {
         return simulation;
     }
 
+    /** Every checker's violations: the linearizability checker's verdict first (an unknown one too), then the leaders'. */
     List<String> violations() {
         return violations;
     }
 
-    /** No exception from a core or a replica, no safety violation of the election, no checker violation. */
+    /** The shared linearizability checker's verdict on the clients' history. */
+    CheckResult linearizability() {
+        return linearizability;
+    }
+
+    /**
+     * No exception from a core or a replica, no safety violation of the election, no checker violation: the clients'
+     * history is linearizable (an unknown verdict is not) and the leaders agree.
+     */
     boolean correct() {
         return failure == null && simulation.simulation().violations().isEmpty() && violations.isEmpty();
     }
@@ -102,7 +122,7 @@ final class ServiceRun {
                 + simulation.simulation().liveIds() + ", safety violations " + simulation.simulation().violations()
                 + "\n  service: " + simulation.counters()
                 + (failure == null ? "" : "\n  failed: " + failure.getMessage())
-                + "\n  checker: " + violations.size() + " violations (all of them and the history in " + file + ")"
+                + "\n  checkers: " + violations.size() + " violations (all of them and the history in " + file + ")"
                 + violations.stream().limit(VIOLATIONS_IN_MESSAGE).map(v -> "\n    " + v).collect(Collectors.joining())
                 + "\n";
     }

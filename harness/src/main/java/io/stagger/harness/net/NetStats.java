@@ -1,7 +1,7 @@
 package io.stagger.harness.net;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
+import io.stagger.history.Json;
 
 /** Message counts by kind, as Maelstrom's net checker reports them; updated by the router thread only. */
 public final class NetStats {

@@ -2,7 +2,6 @@ package io.stagger.harness.proc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
 import io.stagger.harness.Problems;
 import io.stagger.harness.RunClock;
 import io.stagger.harness.client.Client;
@@ -10,6 +9,7 @@ import io.stagger.harness.client.Clients;
 import io.stagger.harness.net.Endpoint;
 import io.stagger.harness.net.Envelope;
 import io.stagger.harness.net.Network;
+import io.stagger.history.Json;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

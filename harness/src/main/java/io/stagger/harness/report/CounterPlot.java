@@ -1,7 +1,7 @@
 package io.stagger.harness.report;
 
-import io.stagger.harness.check.PnCounterChecker;
-import io.stagger.harness.history.Op;
+import io.stagger.check.PnCounterChecker;
+import io.stagger.history.Op;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

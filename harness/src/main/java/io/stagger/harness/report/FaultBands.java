@@ -1,6 +1,6 @@
 package io.stagger.harness.report;
 
-import io.stagger.harness.history.Op;
+import io.stagger.history.Op;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.stagger.harness.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.check.linear.KeyHistory;
-import io.stagger.harness.check.linear.RegisterModel;
-import io.stagger.harness.history.Op;
+import io.stagger.check.linear.KeyHistory;
+import io.stagger.check.linear.RegisterModel;
+import io.stagger.history.Op;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.stagger.harness.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stagger.harness.history.Op;
+import io.stagger.history.Op;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;

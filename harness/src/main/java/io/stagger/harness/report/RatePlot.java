@@ -1,6 +1,6 @@
 package io.stagger.harness.report;
 
-import io.stagger.harness.history.Op;
+import io.stagger.history.Op;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,19 +2,20 @@ package io.stagger.harness.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
+import io.stagger.check.Availability;
+import io.stagger.check.CheckContext;
+import io.stagger.check.CheckResult;
+import io.stagger.check.Checker;
+import io.stagger.check.ModelMismatchException;
+import io.stagger.check.Percentiles;
+import io.stagger.check.Stats;
 import io.stagger.harness.RunConfig;
 import io.stagger.harness.RunOutcome;
-import io.stagger.harness.check.Availability;
-import io.stagger.harness.check.CheckContext;
-import io.stagger.harness.check.CheckResult;
-import io.stagger.harness.check.Checker;
-import io.stagger.harness.check.Percentiles;
-import io.stagger.harness.check.Stats;
-import io.stagger.harness.history.History;
-import io.stagger.harness.history.Op;
 import io.stagger.harness.workload.Completion;
 import io.stagger.harness.workload.Workload;
+import io.stagger.history.History;
+import io.stagger.history.Json;
+import io.stagger.history.Op;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,9 @@ public final class Results {
     Map<String, CheckResult> checks = new LinkedHashMap<>();
     try {
       checks.put("workload", checker.check(new CheckContext(ops, nodeIds, maxDualMasterMillis, directory)));
+    } catch (ModelMismatchException e) {
+      checks.put("workload", CheckResult.invalid("the history does not fit the checker's model: " + e.getMessage(),
+          Json.object()));
     } catch (RuntimeException e) {
       checks.put("workload", CheckResult.invalid("the checker failed: " + e, Json.object()));
     }

@@ -1,8 +1,8 @@
 package io.stagger.harness.report;
 
-import io.stagger.harness.Json;
-import io.stagger.harness.history.History;
-import io.stagger.harness.history.Op;
+import io.stagger.history.History;
+import io.stagger.history.Json;
+import io.stagger.history.Op;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.stagger.harness.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stagger.harness.Json;
+import io.stagger.history.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,12 +3,12 @@ package io.stagger.harness.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.stagger.harness.Json;
-import io.stagger.harness.history.History;
-import io.stagger.harness.history.Op;
 import io.stagger.harness.net.Endpoint;
 import io.stagger.harness.net.Envelope;
 import io.stagger.harness.net.Network;
+import io.stagger.history.History;
+import io.stagger.history.Json;
+import io.stagger.history.Op;
 import java.util.HashMap;
 import java.util.Map;
 

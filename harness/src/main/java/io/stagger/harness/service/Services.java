@@ -1,9 +1,9 @@
 package io.stagger.harness.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.history.History;
 import io.stagger.harness.net.Envelope;
 import io.stagger.harness.net.Network;
+import io.stagger.history.History;
 
 /** Registers Maelstrom's services with the network, and sends their replies. */
 public final class Services {

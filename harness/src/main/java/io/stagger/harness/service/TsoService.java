@@ -1,10 +1,10 @@
 package io.stagger.harness.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
 import io.stagger.harness.net.Endpoint;
 import io.stagger.harness.net.Envelope;
 import io.stagger.harness.net.Network;
+import io.stagger.history.Json;
 
 /** Maelstrom's lin-tso: {"type":"ts"} answers ts_ok with a timestamp larger than every earlier one. */
 public final class TsoService implements Endpoint {

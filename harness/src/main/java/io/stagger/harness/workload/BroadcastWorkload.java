@@ -2,7 +2,7 @@ package io.stagger.harness.workload;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
+import io.stagger.history.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

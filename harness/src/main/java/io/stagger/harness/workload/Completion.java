@@ -1,7 +1,7 @@
 package io.stagger.harness.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stagger.harness.history.Op;
+import io.stagger.history.Op;
 
 /** How a reply completes an operation: its type in the history, its value, and an error text if any. */
 public record Completion(Op.Type type, JsonNode value, String error) {

@@ -1,7 +1,7 @@
 package io.stagger.harness.workload;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
+import io.stagger.history.Json;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;

@@ -2,10 +2,10 @@ package io.stagger.harness.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
-import io.stagger.harness.check.ConferenceChecker;
-import io.stagger.harness.check.ConferenceRequest;
-import io.stagger.harness.history.Op;
+import io.stagger.check.ConferenceChecker;
+import io.stagger.check.ConferenceRequest;
+import io.stagger.history.Json;
+import io.stagger.history.Op;
 import io.stagger.harness.nemesis.MasterQuery;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package io.stagger.harness.workload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.stagger.harness.Json;
+import io.stagger.history.Json;
 import java.util.SplittableRandom;
 
 /** Maelstrom's echo: a node answers {"type":"echo","echo":x} with echo_ok carrying the same x. */

@@ -2,8 +2,8 @@ package io.stagger.harness.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
-import io.stagger.harness.history.Op;
+import io.stagger.history.Json;
+import io.stagger.history.Op;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

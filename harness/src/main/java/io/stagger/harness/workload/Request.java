@@ -3,7 +3,7 @@ package io.stagger.harness.workload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
+import io.stagger.history.Json;
 
 /** One operation to invoke: its function and value for the history, the message body, and an optional node. */
 public record Request(String f, JsonNode value, ObjectNode body, String node) {

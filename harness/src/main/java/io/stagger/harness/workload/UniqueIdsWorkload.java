@@ -2,7 +2,7 @@ package io.stagger.harness.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.stagger.harness.Json;
+import io.stagger.history.Json;
 import java.util.SplittableRandom;
 
 /** Maelstrom's unique-ids: generate answers generate_ok with an id that no other generate ever returned. */

@@ -1,6 +1,6 @@
 package io.stagger.harness.workload;
 
-import io.stagger.harness.check.Checker;
+import io.stagger.check.Checker;
 import io.stagger.harness.nemesis.MasterQuery;
 
 /**

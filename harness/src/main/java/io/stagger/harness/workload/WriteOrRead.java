@@ -2,7 +2,7 @@ package io.stagger.harness.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import io.stagger.harness.Json;
+import io.stagger.history.Json;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToIntFunction;

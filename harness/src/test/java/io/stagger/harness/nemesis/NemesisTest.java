@@ -3,8 +3,8 @@ package io.stagger.harness.nemesis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagger.harness.RunClock;
-import io.stagger.harness.history.History;
-import io.stagger.harness.history.Op;
+import io.stagger.history.History;
+import io.stagger.history.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +108,7 @@ class NemesisTest {
   @Test
   void overlappingFaultsAreAppliedInOrderAndWhatCannotBeIsSkipped() {
     RunClock clock = new RunClock();
-    History history = new History(clock);
+    History history = new History(clock::now);
     Recorded targets = new Recorded();
     Nemesis nemesis = run("""
         crash@20ms:n2
@@ -157,7 +157,7 @@ class NemesisTest {
         pause@20ms-60ms:master
         restart@50ms:master
         restart@70ms:master
-        """, targets, master, new History(clock), clock, 300);
+        """, targets, master, new History(clock::now), clock, 300);
 
     // n2, the master, is killed; the pause that follows cannot hold it, and takes the healthy node its time picks
     // (20 ms: the first of n1, n3); the restart of the master restarts n2; the second has no crash to undo.

@@ -2,9 +2,9 @@ package io.stagger.harness.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stagger.harness.Json;
 import io.stagger.harness.Problems;
 import io.stagger.harness.RunClock;
+import io.stagger.history.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

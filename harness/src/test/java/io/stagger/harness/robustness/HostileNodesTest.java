@@ -3,8 +3,8 @@ package io.stagger.harness.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stagger.harness.Json;
 import io.stagger.harness.TestCommand;
+import io.stagger.history.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,7 +3,6 @@ package io.stagger.harness.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stagger.harness.Json;
 import io.stagger.harness.Problems;
 import io.stagger.harness.RunClock;
 import io.stagger.harness.client.Client;
@@ -11,6 +10,7 @@ import io.stagger.harness.client.Clients;
 import io.stagger.harness.net.Journal;
 import io.stagger.harness.net.Latency;
 import io.stagger.harness.net.Network;
+import io.stagger.history.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stagger.harness.Json;
-import io.stagger.harness.history.Op;
+import io.stagger.history.Json;
+import io.stagger.history.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

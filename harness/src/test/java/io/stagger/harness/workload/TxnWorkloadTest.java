@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stagger.harness.Json;
-import io.stagger.harness.history.Op;
+import io.stagger.history.Json;
+import io.stagger.history.Op;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
