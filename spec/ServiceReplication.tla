@@ -201,9 +201,17 @@ Crash(t) ==
     /\ Send([type |-> "recover", from |-> t, nonce |-> incarnation[t] + 1])
     /\ UNCHANGED <<written, acknowledged>>
 
+(* Two reductions of the state space, exact for the properties (model-check/README.md, "ServiceReplication"): an
+   answer is sent only while the restarted server still waits for it (FinishRecovery reads no other: a later
+   incarnation has a higher nonce), and each server answers one request once. One answer per server is enough:
+   while u stays up its promised ballot, and its (accepted ballot, version), only grow, so a quorum holding two
+   answers of u recovers what the same quorum with only u's later answer recovers; and u answers at any moment
+   after the request, so every single answer a repeated answer could have given is still explored. *)
 ReceiveRecover(u) ==
     \E m \in msgs :
         /\ m.type = "recover" /\ m.from # u /\ phase[u] # "recover"
+        /\ phase[m.from] = "recover" /\ incarnation[m.from] = m.nonce
+        /\ ~\E r \in msgs : r.type = "recoverok" /\ r.to = m.from /\ r.nonce = m.nonce /\ r.from = u
         /\ Send([type |-> "recoverok", to |-> m.from, nonce |-> m.nonce, from |-> u,
                  promised |-> promised[u], acc |-> accepted[u], log |-> log[u]])
         /\ UNCHANGED <<promised, accepted, log, phase, lead, inflight, incarnation, crashes, written, acknowledged>>

@@ -2,6 +2,7 @@ package io.stagger.check;
 
 import io.stagger.check.trace.TraceValidator;
 import io.stagger.check.trace.TraceVerdict;
+import io.stagger.core.Variant;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.stagger.check;
 
+import io.stagger.core.Variant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -92,7 +93,7 @@ public record ModelConfig(int servers, Set<Variant> variants, Set<Fault> faults,
 
     /** A short name, also the work-directory name: {@code n3-announce,epochs-crash,partition}. */
     public String name() {
-        return "n" + servers + "-" + Variant.label(variants) + "-" + Fault.label(faults);
+        return "n" + servers + "-" + Variant.formatList(variants) + "-" + Fault.label(faults);
     }
 
     /** The invariants TLC checks for this configuration. */

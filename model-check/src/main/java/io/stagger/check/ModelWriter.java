@@ -1,5 +1,6 @@
 package io.stagger.check;
 
+import io.stagger.core.Variant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class ModelWriter {
         cfg.append("CONSTANTS\n");
         constant(cfg, "N", config.servers());
         for (Variant variant : Variant.values()) {
-            cfg.append("    ").append(variant.constant()).append(" = ")
+            cfg.append("    ").append(specConstant(variant)).append(" = ")
                     .append(config.variants().contains(variant) ? "TRUE" : "FALSE").append('\n');
         }
         constant(cfg, "P", timing.detectionPeriod());
@@ -68,7 +69,7 @@ public final class ModelWriter {
         constant(cfg, "MaxEpoch", config.maxEpoch());
         constant(cfg, "FailoverBound", config.failoverBound());
         constant(cfg, "FaultWindow", config.faultWindow());
-        cfg.append("SPECIFICATION Spec\n");
+        cfg.append("SPECIFICATION CheckSpec\n");
         cfg.append("INVARIANTS ").append(String.join(" ", config.invariants())).append('\n');
         List<String> properties = new ArrayList<>(config.properties());
         if (simulate) {
@@ -84,6 +85,12 @@ public final class ModelWriter {
             }
         }
         return cfg.toString();
+    }
+
+    /** The spec's CONSTANT that switches a variant on: its option name capitalised ({@code Announce}). */
+    static String specConstant(Variant variant) {
+        String name = variant.optionName();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private static void constant(StringBuilder cfg, String name, int value) {

@@ -1,5 +1,6 @@
 package io.stagger.check;
 
+import io.stagger.core.Variant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class Reports {
         StringBuilder text = new StringBuilder();
         text.append("# ").append(config.name()).append(": ").append(result.verdictText()).append("\n\n");
         text.append("| | |\n| --- | --- |\n");
-        row(text, "variants", Variant.label(config.variants()));
+        row(text, "variants", Variant.formatList(config.variants()));
         row(text, "faults", Fault.label(config.faults()) + " (budget " + config.faultBudget() + " each)");
         row(text, "servers", Integer.toString(config.servers()));
         row(text, "timing (ticks)", String.format(Locale.ROOT, "P=%d T=%d B=%d D=%d, network delay ≤ %d, start skew %d",
@@ -67,7 +68,7 @@ public final class Reports {
             ModelConfig config = result.config();
             totalMillis += result.wallMillis();
             text.append("| ").append(config.servers())
-                    .append(" | ").append(Variant.label(config.variants()))
+                    .append(" | ").append(Variant.formatList(config.variants()))
                     .append(" | ").append(Fault.label(config.faults()))
                     .append(" | ").append(count(result.outcome().distinctStates()))
                     .append(" | ").append(count(result.outcome().depth()))
@@ -93,7 +94,7 @@ public final class Reports {
             ModelConfig config = result.config();
             faultModels.add(Fault.label(config.faults()));
             byServers.computeIfAbsent(config.servers(), n -> new LinkedHashMap<>())
-                    .computeIfAbsent(Variant.label(config.variants()), v -> new LinkedHashMap<>())
+                    .computeIfAbsent(Variant.formatList(config.variants()), v -> new LinkedHashMap<>())
                     .put(Fault.label(config.faults()), result.verdictText());
         }
         byServers.forEach((servers, rows) -> {

@@ -51,6 +51,11 @@ public final class TlcRunner {
         command.addAll(List.of(TlcMain.class.getName(), "-workers", Integer.toString(options.workers())));
         command.addAll(List.of("-config", ModelWriter.MODULE + ".cfg"));
         command.addAll(List.of("-metadir", workDir.resolve("states").toString(), "-nowarning", "-cleanup"));
+        if (!options.simulate()) {
+            // Convergence once, on the whole graph: TLC's default re-checks the growing graph every minute, which on
+            // a model of millions of states costs several times the final check (model-check/README.md).
+            command.addAll(List.of("-lncheck", "final"));
+        }
         if (options.simulate()) {
             command.addAll(List.of("-simulate", "num=" + options.traces(), "-depth", Integer.toString(options.depth())));
             if (options.seed() != 0) {

@@ -1,5 +1,6 @@
 package io.stagger.check;
 
+import io.stagger.core.Variant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
