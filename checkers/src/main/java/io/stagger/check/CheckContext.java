@@ -9,7 +9,7 @@ import java.util.List;
  * directory, where a checker may draw figures (null: draw none).
  */
 public record CheckContext(List<Op> history, List<String> nodeIds, double maxDualMasterMillis, Path directory) {
-  public CheckContext(List<Op> history, List<String> nodeIds, double maxDualMasterMillis) {
-    this(history, nodeIds, maxDualMasterMillis, null);
-  }
+    public CheckContext(List<Op> history, List<String> nodeIds, double maxDualMasterMillis) {
+        this(history, nodeIds, maxDualMasterMillis, null);
+    }
 }

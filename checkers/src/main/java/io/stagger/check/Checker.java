@@ -7,5 +7,5 @@ package io.stagger.check;
  */
 @FunctionalInterface
 public interface Checker {
-  CheckResult check(CheckContext context);
+    CheckResult check(CheckContext context);
 }

@@ -14,52 +14,52 @@ import java.util.TreeMap;
  * for g2 completed.
  */
 final class ConferenceFloor {
-  private ConferenceFloor() {}
+    private ConferenceFloor() {}
 
-  /** A hold: the client that floor_request granted a term to, and when its request began and first ended ok. */
-  private record Hold(long term, String client, long invoked, long completed) {}
+    /** A hold: the client that floor_request granted a term to, and when its request began and first ended ok. */
+    private record Hold(long term, String client, long invoked, long completed) {}
 
-  static ObjectNode check(List<ConferenceRequest> requests, Violations violations) {
-    Map<Long, Hold> holds = new TreeMap<>();
-    for (ConferenceRequest request : ConferenceDocument.only(requests, "floor_request")) {
-      if (!request.ok() || !request.reply().path("granted").asBoolean()) {
-        continue;
-      }
-      Hold hold = new Hold(request.reply().path("term").asLong(), request.client(), request.invoked(),
-          request.completed());
-      Hold other = holds.get(hold.term());
-      if (other == null || (other.client().equals(hold.client()) && hold.invoked() < other.invoked())) {
-        holds.put(hold.term(), hold);
-      } else if (!other.client().equals(hold.client())) {
-        violations.add("two holders: term " + hold.term() + " was granted to " + other.client() + " and to "
-            + hold.client());
-      }
+    static ObjectNode check(List<ConferenceRequest> requests, Violations violations) {
+        Map<Long, Hold> holds = new TreeMap<>();
+        for (ConferenceRequest request : ConferenceDocument.only(requests, "floor_request")) {
+            if (!request.ok() || !request.reply().path("granted").asBoolean()) {
+                continue;
+            }
+            Hold hold = new Hold(request.reply().path("term").asLong(), request.client(), request.invoked(),
+                    request.completed());
+            Hold other = holds.get(hold.term());
+            if (other == null || (other.client().equals(hold.client()) && hold.invoked() < other.invoked())) {
+                holds.put(hold.term(), hold);
+            } else if (!other.client().equals(hold.client())) {
+                violations.add("two holders: term " + hold.term() + " was granted to " + other.client() + " and to "
+                        + hold.client());
+            }
+        }
+        List<ConferenceRequest> releases = new ArrayList<>();
+        for (ConferenceRequest request : requests) {
+            boolean release = request.f().equals("floor_release")
+                    && (!request.ok() || request.reply().path("released").asBoolean());
+            if ((release || request.f().equals("leave")) && request.mayHaveHappened()) {
+                releases.add(request);
+            }
+        }
+        releases.sort(Comparator.comparingLong(ConferenceRequest::invoked));
+        Hold previous = null;
+        for (Hold hold : holds.values()) {
+            if (previous != null && !previous.client().equals(hold.client()) && !released(previous, hold, releases)) {
+                violations.add("two holders: " + previous.client() + " was granted term " + previous.term() + " at "
+                        + ConferenceChecker.at(previous.completed()) + " and " + hold.client() + " term " + hold.term() + " at "
+                        + ConferenceChecker.at(hold.completed()) + " with no floor_release or leave of " + previous.client()
+                        + " between");
+            }
+            previous = hold;
+        }
+        return Json.object().put("grant-count", holds.size());
     }
-    List<ConferenceRequest> releases = new ArrayList<>();
-    for (ConferenceRequest request : requests) {
-      boolean release = request.f().equals("floor_release")
-          && (!request.ok() || request.reply().path("released").asBoolean());
-      if ((release || request.f().equals("leave")) && request.mayHaveHappened()) {
-        releases.add(request);
-      }
-    }
-    releases.sort(Comparator.comparingLong(ConferenceRequest::invoked));
-    Hold previous = null;
-    for (Hold hold : holds.values()) {
-      if (previous != null && !previous.client().equals(hold.client()) && !released(previous, hold, releases)) {
-        violations.add("two holders: " + previous.client() + " was granted term " + previous.term() + " at "
-            + ConferenceChecker.at(previous.completed()) + " and " + hold.client() + " term " + hold.term() + " at "
-            + ConferenceChecker.at(hold.completed()) + " with no floor_release or leave of " + previous.client()
-            + " between");
-      }
-      previous = hold;
-    }
-    return Json.object().put("grant-count", holds.size());
-  }
 
-  /** Whether the earlier holder began a release or a leave after asking for its term and before the next ended. */
-  private static boolean released(Hold earlier, Hold later, List<ConferenceRequest> releases) {
-    return releases.stream().anyMatch(r -> r.client().equals(earlier.client()) && r.invoked() > earlier.invoked()
-        && r.invoked() < later.completed());
-  }
+    /** Whether the earlier holder began a release or a leave after asking for its term and before the next ended. */
+    private static boolean released(Hold earlier, Hold later, List<ConferenceRequest> releases) {
+        return releases.stream().anyMatch(r -> r.client().equals(earlier.client()) && r.invoked() > earlier.invoked()
+                && r.invoked() < later.completed());
+    }
 }

@@ -18,11 +18,11 @@ package io.stagger.check;
  * </ul>
  */
 public final class KafkaChecker implements Checker {
-  /** Examples listed per anomaly. */
-  public static final int MAX_LISTED = 20;
+    /** Examples listed per anomaly. */
+    public static final int MAX_LISTED = 20;
 
-  @Override
-  public CheckResult check(CheckContext context) {
-    return new KafkaAnalysis().check(context);
-  }
+    @Override
+    public CheckResult check(CheckContext context) {
+        return new KafkaAnalysis().check(context);
+    }
 }

@@ -6,15 +6,15 @@ package io.stagger.check;
  * a reader of a file can name its line; an index below 0 names no one operation.
  */
 public final class ModelMismatchException extends IllegalArgumentException {
-  private final int opIndex;
+    private final int opIndex;
 
-  public ModelMismatchException(int opIndex, String message) {
-    super(opIndex >= 0 ? "operation " + opIndex + ": " + message : message);
-    this.opIndex = opIndex;
-  }
+    public ModelMismatchException(int opIndex, String message) {
+        super(opIndex >= 0 ? "operation " + opIndex + ": " + message : message);
+        this.opIndex = opIndex;
+    }
 
-  /** The index of the operation in the history (Op.index), or below 0 for none. */
-  public int opIndex() {
-    return opIndex;
-  }
+    /** The index of the operation in the history (Op.index), or below 0 for none. */
+    public int opIndex() {
+        return opIndex;
+    }
 }

@@ -7,12 +7,12 @@ import java.time.Duration;
  * (linearized set and state) in its cache, the words of memory those take, and a time.
  */
 public record Budget(long maxConfigurations, long maxCacheWords, Duration maxTime) {
-  /** Bounds that fit a default JVM heap: 2 million configurations, 32 Mi words (256 MiB) of cache, 60 s per key. */
-  public static final Budget DEFAULT = new Budget(2_000_000, 32L << 20, Duration.ofSeconds(60));
+    /** Bounds that fit a default JVM heap: 2 million configurations, 32 Mi words (256 MiB) of cache, 60 s per key. */
+    public static final Budget DEFAULT = new Budget(2_000_000, 32L << 20, Duration.ofSeconds(60));
 
-  public Budget {
-    if (maxConfigurations < 1 || maxCacheWords < 1 || maxTime.isNegative() || maxTime.isZero()) {
-      throw new IllegalArgumentException("a search budget must be positive");
+    public Budget {
+        if (maxConfigurations < 1 || maxCacheWords < 1 || maxTime.isNegative() || maxTime.isZero()) {
+            throw new IllegalArgumentException("a search budget must be positive");
+        }
     }
-  }
 }

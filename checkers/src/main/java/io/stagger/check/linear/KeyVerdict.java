@@ -6,7 +6,7 @@ package io.stagger.check.linear;
  * operations that could have come next there but cannot be placed.
  */
 public record KeyVerdict(KeyHistory history, Status status, long configurations, long elapsedNanos, int[] prefix,
-    int stuck, int[] unplaceable) {
-  /** Linearizable, not, or unknown (the budget ran out first). */
-  public enum Status { LINEARIZABLE, NOT_LINEARIZABLE, UNKNOWN }
+        int stuck, int[] unplaceable) {
+    /** Linearizable, not, or unknown (the budget ran out first). */
+    public enum Status { LINEARIZABLE, NOT_LINEARIZABLE, UNKNOWN }
 }

@@ -7,19 +7,19 @@ import java.util.List;
  * (Herlihy and Wing's locality), so the keys are searched apart, in parallel on the common fork-join pool.
  */
 public final class Linearizability {
-  /**
-   * Below this many operations in all the keys, they are searched one after the other on the calling thread: the
-   * search takes less than starting the pool's threads would (a small history checked by a cold `bin/stagger
-   * analyze`).
-   */
-  static final int PARALLEL_FROM_OPERATIONS = 2_000;
+    /**
+     * Below this many operations in all the keys, they are searched one after the other on the calling thread: the
+     * search takes less than starting the pool's threads would (a small history checked by a cold `bin/stagger
+     * analyze`).
+     */
+    static final int PARALLEL_FROM_OPERATIONS = 2_000;
 
-  private Linearizability() {}
+    private Linearizability() {}
 
-  /** Each key's verdict, in the order of the keys. */
-  public static List<KeyVerdict> check(List<KeyHistory> keys, Budget budget) {
-    int operations = keys.stream().mapToInt(KeyHistory::size).sum();
-    return (operations < PARALLEL_FROM_OPERATIONS ? keys.stream() : keys.parallelStream())
-        .map(key -> WglSearch.check(key, budget)).toList();
-  }
+    /** Each key's verdict, in the order of the keys. */
+    public static List<KeyVerdict> check(List<KeyHistory> keys, Budget budget) {
+        int operations = keys.stream().mapToInt(KeyHistory::size).sum();
+        return (operations < PARALLEL_FROM_OPERATIONS ? keys.stream() : keys.parallelStream())
+                .map(key -> WglSearch.check(key, budget)).toList();
+    }
 }

@@ -5,9 +5,9 @@ package io.stagger.harness.nemesis;
  * nodes recognise. A run whose workload knows no master has none, and its schedules never name the master.
  */
 public interface MasterQuery {
-  /** The node that most nodes currently recognise as master, or null when none is known. */
-  String likelyMaster();
+    /** The node that most nodes currently recognise as master, or null when none is known. */
+    String likelyMaster();
 
-  /** Told when the nemesis kills a node: what that node recognised is gone with it. */
-  default void nodeKilled(String node) {}
+    /** Told when the nemesis kills a node: what that node recognised is gone with it. */
+    default void nodeKilled(String node) {}
 }

@@ -17,100 +17,100 @@ import java.io.IOException;
  * need only src, dest and the line, and most lines go from node to node.
  */
 public final class Envelope {
-  private final String sender;
-  private final String src;
-  private final String dest;
-  private final String line;
-  private volatile JsonNode body;
+    private final String sender;
+    private final String src;
+    private final String dest;
+    private final String line;
+    private volatile JsonNode body;
 
-  private Envelope(String sender, String src, String dest, JsonNode body, String line) {
-    this.sender = sender;
-    this.src = src;
-    this.dest = dest;
-    this.body = body;
-    this.line = line;
-  }
+    private Envelope(String sender, String src, String dest, JsonNode body, String line) {
+        this.sender = sender;
+        this.src = src;
+        this.dest = dest;
+        this.body = body;
+        this.line = line;
+    }
 
-  /** A message that the harness itself creates (a client's request, a service's reply). */
-  public static Envelope of(String src, String dest, ObjectNode body) {
-    ObjectNode message = Json.object();
-    message.put("src", src);
-    message.put("dest", dest);
-    message.set("body", body);
-    return new Envelope(src, src, dest, body, Json.write(message));
-  }
+    /** A message that the harness itself creates (a client's request, a service's reply). */
+    public static Envelope of(String src, String dest, ObjectNode body) {
+        ObjectNode message = Json.object();
+        message.put("src", src);
+        message.put("dest", dest);
+        message.set("body", body);
+        return new Envelope(src, src, dest, body, Json.write(message));
+    }
 
-  /**
-   * The message in {@code line}, printed by node {@code sender}; null if the line is not a Maelstrom message: JSON
-   * whose root is an object with a string {@code dest} and an object {@code body} (of a name given twice, the last,
-   * as a tree would keep it). Without a string {@code src}, the sender is the source. The whole line is read, as a
-   * tree would be, without building one.
-   */
-  public static Envelope fromNode(String sender, String line) {
-    try (JsonParser parser = Json.MAPPER.getFactory().createParser(line)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      String src = null;
-      String dest = null;
-      boolean bodyIsObject = false;
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        switch (name) {
-          case "src" -> src = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-          case "dest" -> dest = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-          case "body" -> bodyIsObject = value == JsonToken.START_OBJECT;
-          default -> { }
+    /**
+     * The message in {@code line}, printed by node {@code sender}; null if the line is not a Maelstrom message: JSON
+     * whose root is an object with a string {@code dest} and an object {@code body} (of a name given twice, the last,
+     * as a tree would keep it). Without a string {@code src}, the sender is the source. The whole line is read, as a
+     * tree would be, without building one.
+     */
+    public static Envelope fromNode(String sender, String line) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String src = null;
+            String dest = null;
+            boolean bodyIsObject = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "src" -> src = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "dest" -> dest = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "body" -> bodyIsObject = value == JsonToken.START_OBJECT;
+                    default -> { }
+                }
+                parser.skipChildren();
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || dest == null || !bodyIsObject) {
+                return null;
+            }
+            return new Envelope(sender, src == null ? sender : src, dest, null, line);
+        } catch (IOException e) {
+            return null;
         }
-        parser.skipChildren();
-      }
-      if (parser.currentToken() != JsonToken.END_OBJECT || dest == null || !bodyIsObject) {
-        return null;
-      }
-      return new Envelope(sender, src == null ? sender : src, dest, null, line);
-    } catch (IOException e) {
-      return null;
     }
-  }
 
-  public String sender() {
-    return sender;
-  }
-
-  public String src() {
-    return src;
-  }
-
-  public String dest() {
-    return dest;
-  }
-
-  public String line() {
-    return line;
-  }
-
-  /** The body as a tree, read from the line at the first call for a message a node printed. */
-  public JsonNode body() {
-    JsonNode read = body;
-    if (read == null) {
-      ObjectNode message = Json.parseObject(line);
-      if (message == null || !message.path("body").isObject()) {
-        throw new IllegalStateException("a line read as a message no longer reads as one: " + line);
-      }
-      read = message.get("body");
-      body = read;
+    public String sender() {
+        return sender;
     }
-    return read;
-  }
 
-  public String type() {
-    JsonNode type = body().get("type");
-    return type == null ? "?" : type.asText();
-  }
+    public String src() {
+        return src;
+    }
 
-  @Override
-  public String toString() {
-    return "Envelope[sender=" + sender + ", line=" + line + "]";
-  }
+    public String dest() {
+        return dest;
+    }
+
+    public String line() {
+        return line;
+    }
+
+    /** The body as a tree, read from the line at the first call for a message a node printed. */
+    public JsonNode body() {
+        JsonNode read = body;
+        if (read == null) {
+            ObjectNode message = Json.parseObject(line);
+            if (message == null || !message.path("body").isObject()) {
+                throw new IllegalStateException("a line read as a message no longer reads as one: " + line);
+            }
+            read = message.get("body");
+            body = read;
+        }
+        return read;
+    }
+
+    public String type() {
+        JsonNode type = body().get("type");
+        return type == null ? "?" : type.asText();
+    }
+
+    @Override
+    public String toString() {
+        return "Envelope[sender=" + sender + ", line=" + line + "]";
+    }
 }

@@ -20,283 +20,283 @@ import java.util.function.Consumer;
  * and delivers it when due from a priority queue keyed by delivery time. Paused nodes' traffic is held.
  */
 public final class Network implements AutoCloseable {
-  /** Bound on messages waiting to enter the router; senders block when it is full. */
-  public static final int INBOX_CAPACITY = 65_536;
-  /** Bound on messages in flight; beyond it the top sender of the last second is reported as flooding. */
-  public static final int MAX_IN_FLIGHT = 500_000;
-  /** A sender of this many messages in a second is named as the cause when a node's input queue is full. */
-  public static final long FLOOD_HINT_MESSAGES = 10_000;
-  /** Bound on the messages one sender may send in one second. */
-  public static final long MAX_MESSAGES_PER_SENDER_SECOND = 100_000;
+    /** Bound on messages waiting to enter the router; senders block when it is full. */
+    public static final int INBOX_CAPACITY = 65_536;
+    /** Bound on messages in flight; beyond it the top sender of the last second is reported as flooding. */
+    public static final int MAX_IN_FLIGHT = 500_000;
+    /** A sender of this many messages in a second is named as the cause when a node's input queue is full. */
+    public static final long FLOOD_HINT_MESSAGES = 10_000;
+    /** Bound on the messages one sender may send in one second. */
+    public static final long MAX_MESSAGES_PER_SENDER_SECOND = 100_000;
 
-  private record InFlight(long id, long sentNanos, long dueNanos, Envelope envelope, boolean betweenServers) {}
+    private record InFlight(long id, long sentNanos, long dueNanos, Envelope envelope, boolean betweenServers) {}
 
-  private final RunClock clock;
-  private final Latency latency;
-  private final SplittableRandom random;
-  private final Journal journal;
-  private final Problems problems;
-  private final Consumer<String> log;
-  private final boolean logSend;
-  private final boolean logRecv;
-  private final NetStats stats = new NetStats();
-  private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
-  private final Set<String> servers = ConcurrentHashMap.newKeySet();
-  private final Set<String> clientIds = ConcurrentHashMap.newKeySet();
-  private final Set<String> paused = ConcurrentHashMap.newKeySet();
-  private final BlockingQueue<Envelope> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
-  private final PriorityQueue<InFlight> inFlight = new PriorityQueue<>(
-      (a, b) -> a.dueNanos != b.dueNanos ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.id, b.id));
-  private final List<InFlight> held = new ArrayList<>();
-  private final Map<String, Long> sentThisSecond = new HashMap<>();
-  private final Set<String> unknownDestinations = ConcurrentHashMap.newKeySet();
-  private final Thread router;
-  private volatile Map<String, Set<String>> blocked = Map.of();
-  private volatile double lossProbability;
-  private volatile long slowNanos;
-  private volatile boolean running = true;
-  private volatile int resumes;
-  private int resumesSeen;
-  private long nextId;
-  private long secondStartNanos;
-  private boolean flooded;
-  private final Map<String, Long> sentLastSecond = new HashMap<>();
+    private final RunClock clock;
+    private final Latency latency;
+    private final SplittableRandom random;
+    private final Journal journal;
+    private final Problems problems;
+    private final Consumer<String> log;
+    private final boolean logSend;
+    private final boolean logRecv;
+    private final NetStats stats = new NetStats();
+    private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private final Set<String> servers = ConcurrentHashMap.newKeySet();
+    private final Set<String> clientIds = ConcurrentHashMap.newKeySet();
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<Envelope> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
+    private final PriorityQueue<InFlight> inFlight = new PriorityQueue<>(
+            (a, b) -> a.dueNanos != b.dueNanos ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.id, b.id));
+    private final List<InFlight> held = new ArrayList<>();
+    private final Map<String, Long> sentThisSecond = new HashMap<>();
+    private final Set<String> unknownDestinations = ConcurrentHashMap.newKeySet();
+    private final Thread router;
+    private volatile Map<String, Set<String>> blocked = Map.of();
+    private volatile double lossProbability;
+    private volatile long slowNanos;
+    private volatile boolean running = true;
+    private volatile int resumes;
+    private int resumesSeen;
+    private long nextId;
+    private long secondStartNanos;
+    private boolean flooded;
+    private final Map<String, Long> sentLastSecond = new HashMap<>();
 
-  public Network(RunClock clock, Latency latency, long seed, Journal journal, Problems problems,
-      Consumer<String> log, boolean logSend, boolean logRecv) {
-    this.clock = clock;
-    this.latency = latency;
-    this.random = new SplittableRandom(seed);
-    this.journal = journal;
-    this.problems = problems;
-    this.log = log;
-    this.logSend = logSend;
-    this.logRecv = logRecv;
-    this.router = new Thread(this::route, "router");
-    this.router.setDaemon(true);
-    this.router.start();
-  }
-
-  /** Registers an endpoint; a server (node) endpoint is subject to partitions, loss and pauses. */
-  public void register(String id, Endpoint endpoint, boolean server) {
-    endpoints.put(id, endpoint);
-    if (server) {
-      servers.add(id);
+    public Network(RunClock clock, Latency latency, long seed, Journal journal, Problems problems,
+            Consumer<String> log, boolean logSend, boolean logRecv) {
+        this.clock = clock;
+        this.latency = latency;
+        this.random = new SplittableRandom(seed);
+        this.journal = journal;
+        this.problems = problems;
+        this.log = log;
+        this.logSend = logSend;
+        this.logRecv = logRecv;
+        this.router = new Thread(this::route, "router");
+        this.router.setDaemon(true);
+        this.router.start();
     }
-  }
 
-  /** Registers a client (c0, c1, ...): its messages do not count in msgs-per-op's server messages. */
-  public void registerClient(String id, Endpoint endpoint) {
-    clientIds.add(id);
-    register(id, endpoint, false);
-  }
-
-  /** Sends a message; blocks only while the router's inbox is full. */
-  public void send(Envelope envelope) {
-    try {
-      inbox.put(envelope);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    /** Registers an endpoint; a server (node) endpoint is subject to partitions, loss and pauses. */
+    public void register(String id, Endpoint endpoint, boolean server) {
+        endpoints.put(id, endpoint);
+        if (server) {
+            servers.add(id);
+        }
     }
-  }
 
-  /** Sends from the router thread itself (a service's reply): never blocks on the router's own inbox. */
-  public void sendFromRouter(Envelope envelope) {
-    admit(envelope, clock.now());
-  }
+    /** Registers a client (c0, c1, ...): its messages do not count in msgs-per-op's server messages. */
+    public void registerClient(String id, Endpoint endpoint) {
+        clientIds.add(id);
+        register(id, endpoint, false);
+    }
 
-  /** For each destination, the sources whose messages to it are dropped; an empty map heals. */
-  public void partition(Map<String, Set<String>> blockedSourcesByDestination) {
-    this.blocked = Map.copyOf(blockedSourcesByDestination);
-  }
+    /** Sends a message; blocks only while the router's inbox is full. */
+    public void send(Envelope envelope) {
+        try {
+            inbox.put(envelope);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
-  public void loss(double probability) {
-    this.lossProbability = probability;
-  }
+    /** Sends from the router thread itself (a service's reply): never blocks on the router's own inbox. */
+    public void sendFromRouter(Envelope envelope) {
+        admit(envelope, clock.now());
+    }
 
-  /** Every message between nodes sent from now on takes this much more than its latency; 0 ends it. */
-  public void slow(long extraNanos) {
-    this.slowNanos = extraNanos;
-  }
+    /** For each destination, the sources whose messages to it are dropped; an empty map heals. */
+    public void partition(Map<String, Set<String>> blockedSourcesByDestination) {
+        this.blocked = Map.copyOf(blockedSourcesByDestination);
+    }
 
-  public void pause(String node) {
-    paused.add(node);
-  }
+    public void loss(double probability) {
+        this.lossProbability = probability;
+    }
 
-  public void resume(String node) {
-    paused.remove(node);
-    resumes++;
-  }
+    /** Every message between nodes sent from now on takes this much more than its latency; 0 ends it. */
+    public void slow(long extraNanos) {
+        this.slowNanos = extraNanos;
+    }
 
-  public NetStats stats() {
-    return stats;
-  }
+    public void pause(String node) {
+        paused.add(node);
+    }
 
-  public Set<String> unknownDestinations() {
-    return Set.copyOf(unknownDestinations);
-  }
+    public void resume(String node) {
+        paused.remove(node);
+        resumes++;
+    }
 
-  private void route() {
-    List<Envelope> batch = new ArrayList<>(1024);
-    try {
-      while (running) {
-        InFlight next = inFlight.peek();
+    public NetStats stats() {
+        return stats;
+    }
+
+    public Set<String> unknownDestinations() {
+        return Set.copyOf(unknownDestinations);
+    }
+
+    private void route() {
+        List<Envelope> batch = new ArrayList<>(1024);
+        try {
+            while (running) {
+                InFlight next = inFlight.peek();
+                long now = clock.now();
+                Envelope first = next == null
+                        ? inbox.poll(20, TimeUnit.MILLISECONDS)
+                        : next.dueNanos > now ? inbox.poll(next.dueNanos - now, TimeUnit.NANOSECONDS) : inbox.poll();
+                now = clock.now();
+                if (first != null) {
+                    admit(first, now);
+                    inbox.drainTo(batch, 4096);
+                    for (Envelope envelope : batch) {
+                        admit(envelope, now);
+                    }
+                    batch.clear();
+                }
+                deliverDue(clock.now());
+                if (resumes != resumesSeen) {
+                    resumesSeen = resumes;
+                    release();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            problems.report("the network router failed: " + e);
+        }
+    }
+
+    private void admit(Envelope envelope, long now) {
+        long id = nextId++;
+        boolean betweenServers = servers.contains(envelope.sender()) && servers.contains(envelope.dest());
+        stats.sent(betweenServers, clientIds.contains(envelope.src()) || clientIds.contains(envelope.dest()),
+                envelope.line().length());
+        countSender(envelope.sender(), now);
+        if (logSend) {
+            log.accept("send " + envelope.line());
+        }
+        if (!endpoints.containsKey(envelope.dest())) {
+            if (unknownDestinations.add(envelope.dest())) {
+                log.accept("dropping messages to unknown destination " + envelope.dest() + " (first from "
+                        + envelope.sender() + ")");
+            }
+            drop(id, envelope, now, "unknown-dest", betweenServers);
+            return;
+        }
+        if (betweenServers) {
+            Set<String> blockedSources = blocked.get(envelope.dest());
+            if (blockedSources != null && blockedSources.contains(envelope.sender())) {
+                drop(id, envelope, now, "partition", betweenServers);
+                return;
+            }
+            double loss = lossProbability;
+            if (loss > 0 && random.nextDouble() < loss) {
+                drop(id, envelope, now, "loss", betweenServers);
+                return;
+            }
+        }
+        long extraNanos = betweenServers ? slowNanos : 0;
+        inFlight.add(new InFlight(id, now, now + latency.drawNanos(random) + extraNanos, envelope, betweenServers));
+        if (inFlight.size() > MAX_IN_FLIGHT && !flooded) {
+            flooded = true;
+            problems.report(topSender() + " floods the network: more than " + MAX_IN_FLIGHT + " messages in flight");
+        }
+    }
+
+    private void countSender(String src, long now) {
+        if (now - secondStartNanos > 1_000_000_000L) {
+            sentLastSecond.clear();
+            sentLastSecond.putAll(sentThisSecond);
+            sentThisSecond.clear();
+            secondStartNanos = now;
+        }
+        long sent = sentThisSecond.merge(src, 1L, Long::sum);
+        if (sent > MAX_MESSAGES_PER_SENDER_SECOND && !flooded) {
+            flooded = true;
+            problems.report(src + " floods the network: more than " + MAX_MESSAGES_PER_SENDER_SECOND
+                    + " messages in one second");
+        }
+    }
+
+    /**
+     * Explains why a node's input queue is full, on the router thread (which fills those queues): a flood when some
+     * sender sent at least {@link #FLOOD_HINT_MESSAGES} messages in this or the last second, else a node that does
+     * not read its input.
+     */
+    public String explainFullInput(String node, int waiting) {
+        Map<String, Long> counts = new HashMap<>(sentLastSecond);
+        sentThisSecond.forEach((src, n) -> counts.merge(src, n, Math::max));
+        Map.Entry<String, Long> top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+        if (top != null && top.getValue() >= FLOOD_HINT_MESSAGES) {
+            return top.getKey() + " floods the network: " + top.getValue() + " messages in one second, and " + node
+                    + " has " + waiting + " messages waiting to be read";
+        }
+        return node + " does not read its input: " + waiting + " messages are waiting for it";
+    }
+
+    private String topSender() {
+        return sentThisSecond.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> e.getKey() + " (" + e.getValue() + " messages in the last second)").orElse("a node");
+    }
+
+    private void deliverDue(long now) {
+        InFlight next;
+        while ((next = inFlight.peek()) != null && next.dueNanos <= now) {
+            inFlight.poll();
+            if (isHeld(next)) {
+                held.add(next);
+                continue;
+            }
+            deliver(next, now);
+        }
+    }
+
+    /** Whether {@code message} waits for its sender or receiver to be resumed. */
+    private boolean isHeld(InFlight message) {
+        return !paused.isEmpty()
+                && (paused.contains(message.envelope.dest()) || paused.contains(message.envelope.sender()));
+    }
+
+    private void deliver(InFlight message, long now) {
+        Envelope envelope = message.envelope;
+        Endpoint endpoint = endpoints.get(envelope.dest());
+        stats.delivered(message.betweenServers, now - message.sentNanos);
+        if (logRecv) {
+            log.accept("recv " + envelope.line());
+        }
+        journal.record(message.id, envelope, message.sentNanos, now, null);
+        endpoint.deliver(envelope);
+    }
+
+    private void release() {
+        List<InFlight> still = new ArrayList<>();
         long now = clock.now();
-        Envelope first = next == null
-            ? inbox.poll(20, TimeUnit.MILLISECONDS)
-            : next.dueNanos > now ? inbox.poll(next.dueNanos - now, TimeUnit.NANOSECONDS) : inbox.poll();
-        now = clock.now();
-        if (first != null) {
-          admit(first, now);
-          inbox.drainTo(batch, 4096);
-          for (Envelope envelope : batch) {
-            admit(envelope, now);
-          }
-          batch.clear();
+        for (InFlight message : held) {
+            if (isHeld(message)) {
+                still.add(message);
+            } else {
+                deliver(message, now);
+            }
         }
-        deliverDue(clock.now());
-        if (resumes != resumesSeen) {
-          resumesSeen = resumes;
-          release();
+        held.clear();
+        held.addAll(still);
+    }
+
+    private void drop(long id, Envelope envelope, long now, String reason, boolean betweenServers) {
+        stats.dropped(betweenServers);
+        journal.record(id, envelope, now, now, reason);
+    }
+
+    /** Stops the router; messages still in flight are discarded. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            router.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      problems.report("the network router failed: " + e);
+        journal.close();
     }
-  }
-
-  private void admit(Envelope envelope, long now) {
-    long id = nextId++;
-    boolean betweenServers = servers.contains(envelope.sender()) && servers.contains(envelope.dest());
-    stats.sent(betweenServers, clientIds.contains(envelope.src()) || clientIds.contains(envelope.dest()),
-        envelope.line().length());
-    countSender(envelope.sender(), now);
-    if (logSend) {
-      log.accept("send " + envelope.line());
-    }
-    if (!endpoints.containsKey(envelope.dest())) {
-      if (unknownDestinations.add(envelope.dest())) {
-        log.accept("dropping messages to unknown destination " + envelope.dest() + " (first from "
-            + envelope.sender() + ")");
-      }
-      drop(id, envelope, now, "unknown-dest", betweenServers);
-      return;
-    }
-    if (betweenServers) {
-      Set<String> blockedSources = blocked.get(envelope.dest());
-      if (blockedSources != null && blockedSources.contains(envelope.sender())) {
-        drop(id, envelope, now, "partition", betweenServers);
-        return;
-      }
-      double loss = lossProbability;
-      if (loss > 0 && random.nextDouble() < loss) {
-        drop(id, envelope, now, "loss", betweenServers);
-        return;
-      }
-    }
-    long extraNanos = betweenServers ? slowNanos : 0;
-    inFlight.add(new InFlight(id, now, now + latency.drawNanos(random) + extraNanos, envelope, betweenServers));
-    if (inFlight.size() > MAX_IN_FLIGHT && !flooded) {
-      flooded = true;
-      problems.report(topSender() + " floods the network: more than " + MAX_IN_FLIGHT + " messages in flight");
-    }
-  }
-
-  private void countSender(String src, long now) {
-    if (now - secondStartNanos > 1_000_000_000L) {
-      sentLastSecond.clear();
-      sentLastSecond.putAll(sentThisSecond);
-      sentThisSecond.clear();
-      secondStartNanos = now;
-    }
-    long sent = sentThisSecond.merge(src, 1L, Long::sum);
-    if (sent > MAX_MESSAGES_PER_SENDER_SECOND && !flooded) {
-      flooded = true;
-      problems.report(src + " floods the network: more than " + MAX_MESSAGES_PER_SENDER_SECOND
-          + " messages in one second");
-    }
-  }
-
-  /**
-   * Explains why a node's input queue is full, on the router thread (which fills those queues): a flood when some
-   * sender sent at least {@link #FLOOD_HINT_MESSAGES} messages in this or the last second, else a node that does
-   * not read its input.
-   */
-  public String explainFullInput(String node, int waiting) {
-    Map<String, Long> counts = new HashMap<>(sentLastSecond);
-    sentThisSecond.forEach((src, n) -> counts.merge(src, n, Math::max));
-    Map.Entry<String, Long> top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
-    if (top != null && top.getValue() >= FLOOD_HINT_MESSAGES) {
-      return top.getKey() + " floods the network: " + top.getValue() + " messages in one second, and " + node
-          + " has " + waiting + " messages waiting to be read";
-    }
-    return node + " does not read its input: " + waiting + " messages are waiting for it";
-  }
-
-  private String topSender() {
-    return sentThisSecond.entrySet().stream().max(Map.Entry.comparingByValue())
-        .map(e -> e.getKey() + " (" + e.getValue() + " messages in the last second)").orElse("a node");
-  }
-
-  private void deliverDue(long now) {
-    InFlight next;
-    while ((next = inFlight.peek()) != null && next.dueNanos <= now) {
-      inFlight.poll();
-      if (isHeld(next)) {
-        held.add(next);
-        continue;
-      }
-      deliver(next, now);
-    }
-  }
-
-  /** Whether {@code message} waits for its sender or receiver to be resumed. */
-  private boolean isHeld(InFlight message) {
-    return !paused.isEmpty()
-        && (paused.contains(message.envelope.dest()) || paused.contains(message.envelope.sender()));
-  }
-
-  private void deliver(InFlight message, long now) {
-    Envelope envelope = message.envelope;
-    Endpoint endpoint = endpoints.get(envelope.dest());
-    stats.delivered(message.betweenServers, now - message.sentNanos);
-    if (logRecv) {
-      log.accept("recv " + envelope.line());
-    }
-    journal.record(message.id, envelope, message.sentNanos, now, null);
-    endpoint.deliver(envelope);
-  }
-
-  private void release() {
-    List<InFlight> still = new ArrayList<>();
-    long now = clock.now();
-    for (InFlight message : held) {
-      if (isHeld(message)) {
-        still.add(message);
-      } else {
-        deliver(message, now);
-      }
-    }
-    held.clear();
-    held.addAll(still);
-  }
-
-  private void drop(long id, Envelope envelope, long now, String reason, boolean betweenServers) {
-    stats.dropped(betweenServers);
-    journal.record(id, envelope, now, now, reason);
-  }
-
-  /** Stops the router; messages still in flight are discarded. */
-  @Override
-  public void close() {
-    running = false;
-    try {
-      router.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    journal.close();
-  }
 }

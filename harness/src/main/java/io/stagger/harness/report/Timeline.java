@@ -18,10 +18,10 @@ import java.util.TreeMap;
  * opens from the run's directory; the zoom buttons only change one CSS variable, the pixels per second.
  */
 public final class Timeline {
-  /** Beyond this many operations only the first ones are drawn, and the page says so. */
-  public static final int MAX_OPERATIONS = 20_000;
+    /** Beyond this many operations only the first ones are drawn, and the page says so. */
+    public static final int MAX_OPERATIONS = 20_000;
 
-  private static final String STYLE = """
+    private static final String STYLE = """
       :root { --pps: 100; }
       body { font-family: sans-serif; font-size: 13px; margin: 12px; }
       .legend span { display: inline-block; padding: 1px 8px; margin-right: 6px; border-radius: 3px; }
@@ -41,7 +41,7 @@ public final class Timeline {
         padding-left: 2px; }
       """;
 
-  private static final String SCRIPT = """
+    private static final String SCRIPT = """
       function zoom(factor) {
         const root = document.documentElement;
         const now = parseFloat(getComputedStyle(root).getPropertyValue('--pps'));
@@ -49,91 +49,91 @@ public final class Timeline {
       }
       """;
 
-  private Timeline() {}
+    private Timeline() {}
 
-  public static void write(List<Op> history, String title, Path file) throws IOException {
-    Files.writeString(file, html(history, title), StandardCharsets.UTF_8);
-  }
-
-  /** The whole page. */
-  public static String html(List<Op> history, String title) {
-    List<History.Pair> pairs = History.pairs(history);
-    double endSeconds = 1;
-    for (Op op : history) {
-      endSeconds = Math.max(endSeconds, op.time() / 1e9);
+    public static void write(List<Op> history, String title, Path file) throws IOException {
+        Files.writeString(file, html(history, title), StandardCharsets.UTF_8);
     }
-    StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
-        .append(Svg.escape(title)).append("</title>\n<style>").append(STYLE).append("</style>\n<script>")
-        .append(SCRIPT).append("</script></head><body>\n<h1>").append(Svg.escape(title)).append("</h1>\n");
-    page.append("<p class=\"legend\"><span class=\"ok\">ok</span><span class=\"fail\">fail</span>"
-        + "<span class=\"info\">info (indeterminate)</span><span class=\"fault\">fault</span> ")
-        .append(pairs.size()).append(" operations; a bar runs from invocation to completion (hover for the "
-            + "operation); an outlined bar is a final read; a dashed end never completed. "
-            + "<button onclick=\"zoom(0.5)\">zoom out</button> <button onclick=\"zoom(2)\">zoom in</button></p>\n");
-    if (pairs.size() > MAX_OPERATIONS) {
-      page.append("<p>Only the first ").append(MAX_OPERATIONS).append(" operations are drawn.</p>\n");
-      pairs = pairs.subList(0, MAX_OPERATIONS);
-    }
-    page.append("<div id=\"timeline\"><div class=\"rows\" style=\"width:calc(")
-        .append(num(endSeconds + 0.5)).append("px * var(--pps) + 100px)\">\n");
-    ticks(page, endSeconds);
-    for (FaultBands.Band band : FaultBands.of(history, endSeconds)) {
-      page.append("<div class=\"band fault\" style=\"").append(span(band.fromSeconds(), band.toSeconds()))
-          .append("\" title=\"").append(Svg.escape(band.label())).append(" from ").append(num(band.fromSeconds()))
-          .append(" s to ").append(num(band.toSeconds())).append(" s\"><b>").append(Svg.escape(band.label()))
-          .append("</b></div>\n");
-    }
-    Map<Integer, StringBuilder> rows = new TreeMap<>();
-    for (History.Pair pair : pairs) {
-      StringBuilder row = rows.computeIfAbsent(pair.invoke().process(), p -> new StringBuilder());
-      bar(row, pair, endSeconds);
-    }
-    rows.forEach((process, bars) -> page.append("<div class=\"row\"><span class=\"label\">process ")
-        .append(process).append("</span>").append(bars).append("</div>\n"));
-    page.append("</div></div>\n</body></html>\n");
-    return page.toString();
-  }
 
-  private static void ticks(StringBuilder page, double endSeconds) {
-    double step = endSeconds <= 20 ? 1 : endSeconds <= 60 ? 5 : endSeconds <= 300 ? 10 : 60;
-    page.append("<div class=\"row\"><span class=\"label\">time (s)</span>");
-    for (double s = 0; s <= endSeconds; s += step) {
-      page.append("<span class=\"tick\" style=\"left:").append(x(s)).append("\">").append(num(s)).append("</span>");
+    /** The whole page. */
+    public static String html(List<Op> history, String title) {
+        List<History.Pair> pairs = History.pairs(history);
+        double endSeconds = 1;
+        for (Op op : history) {
+            endSeconds = Math.max(endSeconds, op.time() / 1e9);
+        }
+        StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
+                .append(Svg.escape(title)).append("</title>\n<style>").append(STYLE).append("</style>\n<script>")
+                .append(SCRIPT).append("</script></head><body>\n<h1>").append(Svg.escape(title)).append("</h1>\n");
+        page.append("<p class=\"legend\"><span class=\"ok\">ok</span><span class=\"fail\">fail</span>"
+                + "<span class=\"info\">info (indeterminate)</span><span class=\"fault\">fault</span> ")
+                .append(pairs.size()).append(" operations; a bar runs from invocation to completion (hover for the "
+                        + "operation); an outlined bar is a final read; a dashed end never completed. "
+                        + "<button onclick=\"zoom(0.5)\">zoom out</button> <button onclick=\"zoom(2)\">zoom in</button></p>\n");
+        if (pairs.size() > MAX_OPERATIONS) {
+            page.append("<p>Only the first ").append(MAX_OPERATIONS).append(" operations are drawn.</p>\n");
+            pairs = pairs.subList(0, MAX_OPERATIONS);
+        }
+        page.append("<div id=\"timeline\"><div class=\"rows\" style=\"width:calc(")
+                .append(num(endSeconds + 0.5)).append("px * var(--pps) + 100px)\">\n");
+        ticks(page, endSeconds);
+        for (FaultBands.Band band : FaultBands.of(history, endSeconds)) {
+            page.append("<div class=\"band fault\" style=\"").append(span(band.fromSeconds(), band.toSeconds()))
+                    .append("\" title=\"").append(Svg.escape(band.label())).append(" from ").append(num(band.fromSeconds()))
+                    .append(" s to ").append(num(band.toSeconds())).append(" s\"><b>").append(Svg.escape(band.label()))
+                    .append("</b></div>\n");
+        }
+        Map<Integer, StringBuilder> rows = new TreeMap<>();
+        for (History.Pair pair : pairs) {
+            StringBuilder row = rows.computeIfAbsent(pair.invoke().process(), p -> new StringBuilder());
+            bar(row, pair, endSeconds);
+        }
+        rows.forEach((process, bars) -> page.append("<div class=\"row\"><span class=\"label\">process ")
+                .append(process).append("</span>").append(bars).append("</div>\n"));
+        page.append("</div></div>\n</body></html>\n");
+        return page.toString();
     }
-    page.append("</div>\n");
-  }
 
-  private static void bar(StringBuilder row, History.Pair pair, double endSeconds) {
-    Op invoke = pair.invoke();
-    Op complete = pair.complete();
-    String outcome = complete == null ? "info" : complete.type().name().toLowerCase(Locale.ROOT);
-    double from = invoke.time() / 1e9;
-    double to = complete == null ? endSeconds : complete.time() / 1e9;
-    StringBuilder title = new StringBuilder().append(invoke.f()).append(' ')
-        .append(invoke.value() == null ? "" : Json.write(invoke.value())).append(" on ").append(invoke.node())
-        .append(" at ").append(num(from)).append(" s: ");
-    if (complete == null) {
-      title.append("never completed");
-    } else {
-      title.append(outcome).append(' ').append(complete.value() == null ? "" : Json.write(complete.value()))
-          .append(complete.error() == null ? "" : " error " + complete.error())
-          .append(String.format(Locale.ROOT, " after %.1f ms", (to - from) * 1000));
+    private static void ticks(StringBuilder page, double endSeconds) {
+        double step = endSeconds <= 20 ? 1 : endSeconds <= 60 ? 5 : endSeconds <= 300 ? 10 : 60;
+        page.append("<div class=\"row\"><span class=\"label\">time (s)</span>");
+        for (double s = 0; s <= endSeconds; s += step) {
+            page.append("<span class=\"tick\" style=\"left:").append(x(s)).append("\">").append(num(s)).append("</span>");
+        }
+        page.append("</div>\n");
     }
-    row.append("<div class=\"op ").append(outcome).append(invoke.isFinal() ? " final" : "")
-        .append(complete == null ? " open" : "").append("\" style=\"").append(span(from, to)).append("\" title=\"")
-        .append(Svg.escape(title.toString())).append("\"></div>");
-  }
 
-  /** left and width of an element from {@code from} to {@code to} seconds, after the 94-pixel row label. */
-  private static String span(double from, double to) {
-    return "left:" + x(from) + ";width:calc(" + num(Math.max(0, to - from)) + "px * var(--pps))";
-  }
+    private static void bar(StringBuilder row, History.Pair pair, double endSeconds) {
+        Op invoke = pair.invoke();
+        Op complete = pair.complete();
+        String outcome = complete == null ? "info" : complete.type().name().toLowerCase(Locale.ROOT);
+        double from = invoke.time() / 1e9;
+        double to = complete == null ? endSeconds : complete.time() / 1e9;
+        StringBuilder title = new StringBuilder().append(invoke.f()).append(' ')
+                .append(invoke.value() == null ? "" : Json.write(invoke.value())).append(" on ").append(invoke.node())
+                .append(" at ").append(num(from)).append(" s: ");
+        if (complete == null) {
+            title.append("never completed");
+        } else {
+            title.append(outcome).append(' ').append(complete.value() == null ? "" : Json.write(complete.value()))
+                    .append(complete.error() == null ? "" : " error " + complete.error())
+                    .append(String.format(Locale.ROOT, " after %.1f ms", (to - from) * 1000));
+        }
+        row.append("<div class=\"op ").append(outcome).append(invoke.isFinal() ? " final" : "")
+                .append(complete == null ? " open" : "").append("\" style=\"").append(span(from, to)).append("\" title=\"")
+                .append(Svg.escape(title.toString())).append("\"></div>");
+    }
 
-  private static String x(double seconds) {
-    return "calc(" + num(seconds) + "px * var(--pps) + 94px)";
-  }
+    /** left and width of an element from {@code from} to {@code to} seconds, after the 94-pixel row label. */
+    private static String span(double from, double to) {
+        return "left:" + x(from) + ";width:calc(" + num(Math.max(0, to - from)) + "px * var(--pps))";
+    }
 
-  private static String num(double value) {
-    return String.format(Locale.ROOT, "%.4f", value).replaceAll("\\.?0+$", "");
-  }
+    private static String x(double seconds) {
+        return "calc(" + num(seconds) + "px * var(--pps) + 94px)";
+    }
+
+    private static String num(double value) {
+        return String.format(Locale.ROOT, "%.4f", value).replaceAll("\\.?0+$", "");
+    }
 }

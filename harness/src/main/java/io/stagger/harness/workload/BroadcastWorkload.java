@@ -14,27 +14,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that was never broadcast.
  */
 public final class BroadcastWorkload extends WriteOrRead {
-  private final String topology;
+    private final String topology;
 
-  public BroadcastWorkload(String topology) {
-    this(topology, new AtomicInteger());
-  }
-
-  private BroadcastWorkload(String topology, AtomicInteger nextValue) {
-    super("broadcast", "message", random -> nextValue.getAndIncrement(), "messages", true);
-    this.topology = topology;
-  }
-
-  @Override
-  public List<Request> setup(List<String> nodeIds) {
-    Map<String, List<String>> neighbours = Topology.of(topology, nodeIds);
-    List<Request> requests = new ArrayList<>();
-    for (String node : nodeIds) {
-      ObjectNode body = Json.object().put("type", "topology");
-      ObjectNode map = body.putObject("topology");
-      neighbours.forEach((n, list) -> list.forEach(map.withArray(n)::add));
-      requests.add(new Request("topology", NullNode.instance, body, node));
+    public BroadcastWorkload(String topology) {
+        this(topology, new AtomicInteger());
     }
-    return requests;
-  }
+
+    private BroadcastWorkload(String topology, AtomicInteger nextValue) {
+        super("broadcast", "message", random -> nextValue.getAndIncrement(), "messages", true);
+        this.topology = topology;
+    }
+
+    @Override
+    public List<Request> setup(List<String> nodeIds) {
+        Map<String, List<String>> neighbours = Topology.of(topology, nodeIds);
+        List<Request> requests = new ArrayList<>();
+        for (String node : nodeIds) {
+            ObjectNode body = Json.object().put("type", "topology");
+            ObjectNode map = body.putObject("topology");
+            neighbours.forEach((n, list) -> list.forEach(map.withArray(n)::add));
+            requests.add(new Request("topology", NullNode.instance, body, node));
+        }
+        return requests;
+    }
 }

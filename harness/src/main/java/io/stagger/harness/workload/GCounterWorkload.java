@@ -6,7 +6,7 @@ package io.stagger.harness.workload;
  * happened (acknowledged or indeterminate): {@code check.GCounterChecker}.
  */
 public final class GCounterWorkload extends WriteOrRead {
-  public GCounterWorkload() {
-    super("add", "delta", random -> random.nextInt(5), "value", false);
-  }
+    public GCounterWorkload() {
+        super("add", "delta", random -> random.nextInt(5), "value", false);
+    }
 }

@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * live node. The checker is {@code check.SetChecker.gSet()}.
  */
 public final class GSetWorkload extends WriteOrRead {
-  public GSetWorkload() {
-    this(new AtomicInteger());
-  }
+    public GSetWorkload() {
+        this(new AtomicInteger());
+    }
 
-  private GSetWorkload(AtomicInteger nextElement) {
-    super("add", "element", random -> nextElement.getAndIncrement(), "value", true);
-  }
+    private GSetWorkload(AtomicInteger nextElement) {
+        super("add", "element", random -> nextElement.getAndIncrement(), "value", true);
+    }
 }

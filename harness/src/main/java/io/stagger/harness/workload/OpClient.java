@@ -9,22 +9,22 @@ import com.fasterxml.jackson.databind.JsonNode;
  * fault; it never throws.
  */
 public interface OpClient {
-  /** Completes an operation from its reply; null leaves the reply to the generic error handling. */
-  Completion complete(Request request, String node, JsonNode reply);
+    /** Completes an operation from its reply; null leaves the reply to the generic error handling. */
+    Completion complete(Request request, String node, JsonNode reply);
 
-  /** Whether a request with this function has no effect, so a time-out can count as a definite failure. */
-  default boolean idempotent(String f) {
-    return f.equals("read");
-  }
+    /** Whether a request with this function has no effect, so a time-out can count as a definite failure. */
+    default boolean idempotent(String f) {
+        return f.equals("read");
+    }
 
-  /** The reply type expected for a request body of type t: Maelstrom's "t_ok". */
-  static boolean isOk(Request request, JsonNode reply) {
-    return reply.path("type").asText().equals(request.body().path("type").asText() + "_ok");
-  }
+    /** The reply type expected for a request body of type t: Maelstrom's "t_ok". */
+    static boolean isOk(Request request, JsonNode reply) {
+        return reply.path("type").asText().equals(request.body().path("type").asText() + "_ok");
+    }
 
-  /** The completion for a reply of a type other than the expected one. */
-  static Completion unexpected(Request request, JsonNode reply) {
-    return Completion.info("unexpected reply to " + request.body().path("type").asText() + ": "
-        + reply.path("type").asText());
-  }
+    /** The completion for a reply of a type other than the expected one. */
+    static Completion unexpected(Request request, JsonNode reply) {
+        return Completion.info("unexpected reply to " + request.body().path("type").asText() + ": "
+                + reply.path("type").asText());
+    }
 }

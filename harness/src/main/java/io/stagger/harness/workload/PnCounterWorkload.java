@@ -5,7 +5,7 @@ package io.stagger.harness.workload;
  * {@code check.PnCounterChecker}.
  */
 public final class PnCounterWorkload extends WriteOrRead {
-  public PnCounterWorkload() {
-    super("add", "delta", random -> random.nextInt(10) - 5, "value", false);
-  }
+    public PnCounterWorkload() {
+        super("add", "delta", random -> random.nextInt(10) - 5, "value", false);
+    }
 }

@@ -9,13 +9,13 @@ import io.stagger.harness.nemesis.MasterQuery;
  * client (they share what the replies teach, such as the sessions of the conference); the checker is always apart.
  */
 public record Workload(String name, Defaults defaults, Generator generator, OpClient client, Checker checker) {
-  /** A workload with Maelstrom's defaults whose generator and client are one object. */
-  public static <T extends Generator & OpClient> Workload of(String name, T generatorAndClient, Checker checker) {
-    return new Workload(name, Defaults.MAELSTROM, generatorAndClient, generatorAndClient, checker);
-  }
+    /** A workload with Maelstrom's defaults whose generator and client are one object. */
+    public static <T extends Generator & OpClient> Workload of(String name, T generatorAndClient, Checker checker) {
+        return new Workload(name, Defaults.MAELSTROM, generatorAndClient, generatorAndClient, checker);
+    }
 
-  /** How the nemesis finds this workload's master (election, conference: from the replies), or null if it has none. */
-  public MasterQuery masterQuery() {
-    return generator instanceof MasterQuery query ? query : null;
-  }
+    /** How the nemesis finds this workload's master (election, conference: from the replies), or null if it has none. */
+    public MasterQuery masterQuery() {
+        return generator instanceof MasterQuery query ? query : null;
+    }
 }

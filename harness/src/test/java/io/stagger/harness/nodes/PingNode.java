@@ -17,60 +17,60 @@ import java.nio.charset.StandardCharsets;
  * It also answers echo, so that it runs under the echo workload. Argument: the window per peer (default 64).
  */
 public final class PingNode {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private PingNode() {}
+    private PingNode() {}
 
-  public static void main(String[] args) throws IOException {
-    int window = args.length > 0 ? Integer.parseInt(args[0]) : 64;
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-    Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-    String self = null;
-    String line;
-    while ((line = in.readLine()) != null) {
-      JsonNode message = JSON.readTree(line);
-      JsonNode body = message.get("body");
-      String src = message.get("src").asText();
-      switch (body.get("type").asText()) {
-        case "init":
-          self = body.get("node_id").asText();
-          send(out, self, src, reply(body, "init_ok"));
-          for (JsonNode peer : body.get("node_ids")) {
-            if (!peer.asText().equals(self)) {
-              for (int i = 0; i < window; i++) {
-                send(out, self, peer.asText(), JSON.createObjectNode().put("type", "ping"));
-              }
+    public static void main(String[] args) throws IOException {
+        int window = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        String self = null;
+        String line;
+        while ((line = in.readLine()) != null) {
+            JsonNode message = JSON.readTree(line);
+            JsonNode body = message.get("body");
+            String src = message.get("src").asText();
+            switch (body.get("type").asText()) {
+                case "init":
+                    self = body.get("node_id").asText();
+                    send(out, self, src, reply(body, "init_ok"));
+                    for (JsonNode peer : body.get("node_ids")) {
+                        if (!peer.asText().equals(self)) {
+                            for (int i = 0; i < window; i++) {
+                                send(out, self, peer.asText(), JSON.createObjectNode().put("type", "ping"));
+                            }
+                        }
+                    }
+                    break;
+                case "echo":
+                    send(out, self, src, reply(body, "echo_ok").set("echo", body.get("echo")));
+                    break;
+                case "ping":
+                    send(out, self, src, JSON.createObjectNode().put("type", "pong"));
+                    break;
+                case "pong":
+                    send(out, self, src, JSON.createObjectNode().put("type", "ping"));
+                    break;
+                default:
+                    break;
             }
-          }
-          break;
-        case "echo":
-          send(out, self, src, reply(body, "echo_ok").set("echo", body.get("echo")));
-          break;
-        case "ping":
-          send(out, self, src, JSON.createObjectNode().put("type", "pong"));
-          break;
-        case "pong":
-          send(out, self, src, JSON.createObjectNode().put("type", "ping"));
-          break;
-        default:
-          break;
-      }
-      if (!in.ready()) {
-        out.flush();
-      }
+            if (!in.ready()) {
+                out.flush();
+            }
+        }
     }
-  }
 
-  private static ObjectNode reply(JsonNode request, String type) {
-    ObjectNode body = JSON.createObjectNode().put("type", type);
-    body.set("in_reply_to", request.get("msg_id"));
-    return body;
-  }
+    private static ObjectNode reply(JsonNode request, String type) {
+        ObjectNode body = JSON.createObjectNode().put("type", type);
+        body.set("in_reply_to", request.get("msg_id"));
+        return body;
+    }
 
-  private static void send(Writer out, String src, String dest, ObjectNode body) throws IOException {
-    ObjectNode message = JSON.createObjectNode().put("src", src).put("dest", dest);
-    message.set("body", body);
-    out.write(JSON.writeValueAsString(message));
-    out.write('\n');
-  }
+    private static void send(Writer out, String src, String dest, ObjectNode body) throws IOException {
+        ObjectNode message = JSON.createObjectNode().put("src", src).put("dest", dest);
+        message.set("body", body);
+        out.write(JSON.writeValueAsString(message));
+        out.write('\n');
+    }
 }
