@@ -1,5 +1,6 @@
 package io.stagger.check;
 
+import io.stagger.core.Variant;
 import java.util.Set;
 
 /**
