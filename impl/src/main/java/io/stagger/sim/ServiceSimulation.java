@@ -160,7 +160,10 @@ public final class ServiceSimulation {
         return new ServiceHistory(ops, answers);
     }
 
-    /** The checker's violations of the history so far; empty when every acknowledged operation is linearizable. */
+    /**
+     * {@link ServiceChecker}'s violations of the history so far: positions, leaders and real time. Whether the history
+     * is linearizable is the shared checker's question (module checkers), which the property tests ask.
+     */
     public List<String> violations() {
         return ServiceChecker.check(history());
     }
