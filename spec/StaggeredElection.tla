@@ -43,6 +43,7 @@ CONSTANTS
     Patient,        \* variant `patient`: no election without a fault
     Spaced,         \* variant `spaced`: each step of E(i) P + D longer
     Prompt,         \* variant `prompt`: a detector tells the stronger candidates
+    Roster,         \* variant `roster`: E(i) counts only the members the master heard from
     P,              \* detection period (and announce period), in ticks
     T,              \* inquiry time-out
     B,              \* base election delay
@@ -61,7 +62,7 @@ CONSTANTS
     FaultWindow     \* an election more than this many ticks after the last fault is spurious; 0: off
 
 ASSUME /\ N \in Nat /\ N >= 2
-       /\ {Announce, Epochs, Redirect, Patient, Spaced, Prompt} \subseteq BOOLEAN
+       /\ {Announce, Epochs, Redirect, Patient, Spaced, Prompt, Roster} \subseteq BOOLEAN
        /\ {P, T, B} \subseteq Nat \ {0}
        /\ D \in Nat /\ MaxDelay \in 0..D
        /\ StartSkew \in 0..(P - 1)
@@ -85,13 +86,17 @@ Min(a, b) == IF a <= b THEN a ELSE b
 (* differing by up to D), and a declaration takes up to D to arrive.       *)
 (* With Prompt (and not Spaced) D more: a stronger candidate detects no    *)
 (* later than a `suspect` from a weaker one arrives, within D.             *)
+(* With Roster the candidates are only the members of i's roster (the     *)
+(* members its master last reported alive), so a member known to be down  *)
+(* costs no step.                                                          *)
 Step == IF Spaced THEN P + 2 * D ELSE IF Prompt THEN 2 * D ELSE D
-E(i, failed) == B + Cardinality({k \in Server \ {failed} : k < i}) * Step
+EOver(i, candidates) == B + Cardinality({k \in candidates : k < i}) * Step
 
-(* Rule 9's election delay; with Patient one announce period and one delay *)
-(* bound more, so that a serving master is heard before the restarted      *)
-(* server declares.                                                        *)
-ERestart(i) == E(i, NONE) + (IF Patient THEN P + D ELSE 0)
+(* Rule 9's election delay, over every other server (a restarted server    *)
+(* knows no roster); with Patient one announce period and one delay bound  *)
+(* more, so that a serving master is heard before the restarted server     *)
+(* declares.                                                               *)
+ERestart(i) == EOver(i, Server) + (IF Patient THEN P + D ELSE 0)
 
 (* A starting BACKUP's first detection tick (rule 8).                      *)
 FirstDetection == IF Patient THEN StartAllowance ELSE P
@@ -101,6 +106,10 @@ FirstDetection == IF Patient THEN StartAllowance ELSE P
 StartRole(i) == IF i = 1 THEN "MASTER" ELSE "BACKUP"
 StartDetection(i) == IF i = 1 THEN OFF ELSE FirstDetection
 StartAnnounce(i) == IF i = 1 /\ Announce THEN P ELSE OFF
+(* Roster: the rank-1 server starts as if it had heard from everyone, so   *)
+(* that its first two announcements name every member: backups that wait  *)
+(* for their master before inquiring (Patient) are not reported down.     *)
+StartHeard(i) == IF Roster /\ i = 1 THEN Server ELSE {}
 
 MaxTimer == Max(Max(FirstDetection, T), ERestart(N))
 
@@ -119,15 +128,25 @@ VARIABLES
     crashes, restarts, losses, lates, partitions,  \* fault budget spent
     clock,           \* ticks since the last fault, saturating at FailoverBound
     timerStart,      \* ticks until a server's process starts, OFF once it has
-    quiet            \* ticks since the last crash, loss, late, partition or heal
+    quiet,           \* ticks since the last crash, loss, late, partition or heal
+    roster,          \* Roster: roster[i], the members i's master last reported alive
+                     \* (a MASTER: those it heard from in the announce period before)
+    heard            \* Roster: heard[i], whom MASTER i has heard an inquiry from in this period
 
 serverVars == <<role, master, epoch, inquiryOut>>
 timerVars == <<timerDetection, timerInquiry, timerElection, timerAnnounce>>
 faultVars == <<cut, crashes, restarts, losses, lates, partitions>>
-vars == <<up, serverVars, timerVars, net, faultVars, clock, timerStart, quiet>>
+rosterVars == <<roster, heard>>
 
+(* E(i) after the failure of `failed` (rule 4): over i's roster, which is  *)
+(* every server without Roster.                                            *)
+E(i, failed) == EOver(i, roster[i] \ {failed})
+vars == <<up, serverVars, timerVars, net, faultVars, clock, timerStart, quiet, rosterVars>>
+
+(* `live`, in a declare or revoke with Roster: the sender's roster, the    *)
+(* members it heard from in its last two announce periods; {} otherwise.  *)
 Message == [type : MsgTypes, from : Server, to : Server, master : Server \cup {NONE},
-            revoked : Server \cup {NONE}, epoch : Nat, due : 0..(MaxDelay + D)]
+            revoked : Server \cup {NONE}, epoch : Nat, live : SUBSET Server, due : 0..(MaxDelay + D)]
 
 TypeOK ==
     /\ up \in [Server -> BOOLEAN]
@@ -143,6 +162,8 @@ TypeOK ==
     /\ clock \in 0..FailoverBound
     /\ timerStart \in [Server -> OFF..StartWindow]
     /\ quiet \in 0..FaultWindow
+    /\ roster \in [Server -> SUBSET Server]
+    /\ heard \in [Server -> SUBSET Server]
 
 -----------------------------------------------------------------------------
 (* The network.                                                            *)
@@ -152,13 +173,17 @@ Cut(a, b) == (a \in cut) # (b \in cut)
 (* A message from `from` to `to`; every field is present in every type.    *)
 Msg(type, from, to, m, r, e) ==
     [type |-> type, from |-> from, to |-> to, master |-> m, revoked |-> r,
-     epoch |-> e, due |-> MaxDelay]
+     epoch |-> e, live |-> {}, due |-> MaxDelay]
+
+(* Roster: what MASTER i reports alive in a declare or revoke: the members *)
+(* it heard from in this announce period and the one before, and itself.   *)
+Live(i) == IF Roster THEN roster[i] \cup heard[i] \cup {i} ELSE {}
 
 (* What a send puts in flight: nothing reaches a crashed server or crosses *)
 (* the cut.                                                                *)
 Deliverable(msgs) == {m \in msgs : up[m.to] /\ ~Cut(m.from, m.to)}
 
-ToOthers(i, type, r, e) == {Msg(type, i, j, i, r, e) : j \in Server \ {i}}
+ToOthers(i, type, r, e) == {[Msg(type, i, j, i, r, e) EXCEPT !.live = Live(i)] : j \in Server \ {i}}
 
 (* Message m is consumed and msgs are sent, in one step.                   *)
 Consume(m, msgs) == net' = (net \ {m}) \cup Deliverable(msgs)
@@ -179,8 +204,10 @@ BecomeBackup(i, j) ==
     /\ timerElection' = [timerElection EXCEPT ![i] = OFF]
     /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = OFF]
     /\ timerDetection' = [timerDetection EXCEPT ![i] = IF @ = OFF THEN P ELSE Min(@, P)]
+    /\ heard' = [heard EXCEPT ![i] = {}]
 
 (* becomeWaiting: the master `failed` has failed; wait E(i) without it.   *)
+(* With Roster the failed master leaves i's roster.                        *)
 BecomeWaiting(i, failed) ==
     /\ role' = [role EXCEPT ![i] = "WAITING"]
     /\ master' = [master EXCEPT ![i] = NONE]
@@ -188,6 +215,7 @@ BecomeWaiting(i, failed) ==
     /\ timerDetection' = [timerDetection EXCEPT ![i] = OFF]
     /\ timerInquiry' = [timerInquiry EXCEPT ![i] = OFF]
     /\ timerElection' = [timerElection EXCEPT ![i] = E(i, failed)]
+    /\ roster' = [roster EXCEPT ![i] = IF Roster THEN @ \ {failed} ELSE @]
 
 (* The blank state of a server that is down or has just come back.         *)
 Blank(i) ==
@@ -198,6 +226,8 @@ Blank(i) ==
     /\ timerDetection' = [timerDetection EXCEPT ![i] = OFF]
     /\ timerInquiry' = [timerInquiry EXCEPT ![i] = OFF]
     /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = OFF]
+    /\ roster' = [roster EXCEPT ![i] = Server]
+    /\ heard' = [heard EXCEPT ![i] = {}]
 
 -----------------------------------------------------------------------------
 (* Rule 8, Start (claim 1): the rank-1 server is MASTER, every other one   *)
@@ -224,6 +254,8 @@ Init ==
     /\ crashes = 0 /\ restarts = 0 /\ losses = 0 /\ lates = 0 /\ partitions = 0
     /\ clock = 0
     /\ quiet = FaultWindow
+    /\ roster = [i \in Server |-> Server]
+    /\ heard = [i \in Server |-> IF up[i] THEN StartHeard(i) ELSE {}]
 
 (* Rule 8 for a server whose process starts late (staggered start).        *)
 Boot(i) ==
@@ -234,7 +266,8 @@ Boot(i) ==
     /\ master' = [master EXCEPT ![i] = 1]
     /\ timerDetection' = [timerDetection EXCEPT ![i] = StartDetection(i)]
     /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = StartAnnounce(i)]
-    /\ UNCHANGED <<epoch, inquiryOut, timerInquiry, timerElection, net, faultVars, clock, quiet>>
+    /\ heard' = [heard EXCEPT ![i] = StartHeard(i)]
+    /\ UNCHANGED <<epoch, inquiryOut, timerInquiry, timerElection, net, faultVars, clock, quiet, roster>>
 
 (* Rule 1, DetectionTick (claims 4, 24, 25): a BACKUP inquires of its      *)
 (* master every P, unless an inquiry is outstanding, and arms T.           *)
@@ -246,10 +279,12 @@ DetectionTick(i) ==
          ELSE /\ Send({Msg("inquiry", i, master[i], NONE, NONE, 0)})
               /\ inquiryOut' = [inquiryOut EXCEPT ![i] = TRUE]
               /\ timerInquiry' = [timerInquiry EXCEPT ![i] = T]
-    /\ UNCHANGED <<up, role, master, epoch, timerElection, timerAnnounce, faultVars, clock, timerStart, quiet>>
+    /\ UNCHANGED <<up, role, master, epoch, timerElection, timerAnnounce, faultVars, clock, timerStart, quiet,
+                   rosterVars>>
 
 (* Rule 2, ReceiveInquiry (claim 4): a MASTER answers that it is           *)
-(* functional; with Redirect a non-master names whom it recognises.        *)
+(* functional, and with Roster notes that it heard from the inquirer; with *)
+(* Redirect a non-master names whom it recognises.                         *)
 ReceiveInquiry(m) ==
     LET i == m.to IN
     /\ m.type = "inquiry"
@@ -258,7 +293,8 @@ ReceiveInquiry(m) ==
        ELSE IF Redirect /\ master[i] # NONE
          THEN Consume(m, {Msg("inquiry_ok", i, m.from, master[i], NONE, epoch[i])})
        ELSE Consume(m, {})
-    /\ UNCHANGED <<up, serverVars, timerVars, faultVars, clock, timerStart, quiet>>
+    /\ heard' = IF Roster /\ role[i] = "MASTER" THEN [heard EXCEPT ![i] = @ \cup {m.from}] ELSE heard
+    /\ UNCHANGED <<up, serverVars, timerVars, faultVars, clock, timerStart, quiet, roster>>
 
 (* Rule 3, ReceiveInquiryOk (claim 4): the master answered in time; with   *)
 (* Redirect, adopt the master that a non-master names.  A reply from       *)
@@ -276,19 +312,21 @@ ReceiveInquiryOk(m) ==
               /\ epoch' = IF m.master # m.from /\ Epochs
                             THEN [epoch EXCEPT ![i] = m.epoch] ELSE epoch
          ELSE UNCHANGED <<master, epoch, inquiryOut, timerInquiry>>
-    /\ UNCHANGED <<up, role, timerDetection, timerElection, timerAnnounce, faultVars, clock, timerStart, quiet>>
+    /\ UNCHANGED <<up, role, timerDetection, timerElection, timerAnnounce, faultVars, clock, timerStart, quiet,
+                   rosterVars>>
 
 (* Rule 4, InquiryTimeout (claims 3, 4, 7): no reply within T: the master  *)
 (* has failed; wait E(i), computed without it.  With Prompt, tell the      *)
 (* candidates stronger than i (`suspect`, naming the failed master and     *)
-(* its epoch in the master and epoch fields).                              *)
+(* its epoch in the master and epoch fields): those of its roster.        *)
 InquiryTimeout(i) ==
     /\ up[i] /\ role[i] = "BACKUP" /\ timerInquiry[i] = 0
     /\ BecomeWaiting(i, master[i])
     /\ Send(IF Prompt
-              THEN {Msg("suspect", i, k, master[i], NONE, epoch[i]) : k \in (1..(i - 1)) \ {master[i]}}
+              THEN {Msg("suspect", i, k, master[i], NONE, epoch[i]) :
+                      k \in {c \in roster[i] \ {master[i]} : c < i}}
               ELSE {})
-    /\ UNCHANGED <<up, epoch, timerAnnounce, faultVars, clock, timerStart, quiet>>
+    /\ UNCHANGED <<up, epoch, timerAnnounce, faultVars, clock, timerStart, quiet, heard>>
 
 (* Variant prompt, ReceiveSuspect: a weaker backup detected the failure of *)
 (* m.master in epoch m.epoch; a BACKUP of that master in that epoch takes  *)
@@ -299,11 +337,13 @@ ReceiveSuspect(m) ==
     /\ Consume(m, {})
     /\ IF Prompt /\ role[i] = "BACKUP" /\ master[i] = m.master /\ epoch[i] = m.epoch
          THEN BecomeWaiting(i, m.master)
-         ELSE UNCHANGED <<role, master, inquiryOut, timerVars>>
-    /\ UNCHANGED <<up, epoch, timerAnnounce, faultVars, clock, timerStart, quiet>>
+         ELSE UNCHANGED <<role, master, inquiryOut, timerVars, roster>>
+    /\ UNCHANGED <<up, epoch, timerAnnounce, faultVars, clock, timerStart, quiet, heard>>
 
 (* Rule 5, ElectionTimeout (claims 7, 8): nobody declared during E(i):     *)
-(* take the mastership and declare it to every other server.               *)
+(* take the mastership and declare it to every other server.  With Roster  *)
+(* i's roster stands for the period before (heard is {}), so its first two *)
+(* announcements still name the members its old master reported alive.    *)
 ElectionTimeout(i) ==
     LET e == IF Epochs THEN epoch[i] + 1 ELSE epoch[i] IN
     /\ up[i] /\ role[i] = "WAITING" /\ timerElection[i] = 0
@@ -313,10 +353,13 @@ ElectionTimeout(i) ==
     /\ timerElection' = [timerElection EXCEPT ![i] = OFF]
     /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = IF Announce THEN P ELSE OFF]
     /\ Send(ToOthers(i, "declare", NONE, e))
-    /\ UNCHANGED <<up, inquiryOut, timerDetection, timerInquiry, faultVars, clock, timerStart, quiet>>
+    /\ UNCHANGED <<up, inquiryOut, timerDetection, timerInquiry, faultVars, clock, timerStart, quiet, rosterVars>>
 
 (* Rule 6's judgement of a declaration by j with epoch e, received by i in *)
-(* message m (claims 15-19, 22, 23); rule 7 uses it too.                   *)
+(* message m (claims 15-19, 22, 23); rule 7 uses it too.  With Roster, a   *)
+(* server that recognises j takes j's roster (m.live).                     *)
+TakeRoster(i, m) == roster' = IF Roster THEN [roster EXCEPT ![i] = m.live] ELSE roster
+
 Judge(i, j, e, m) ==
     IF role[i] = "MASTER"
       THEN IF j > i
@@ -324,15 +367,16 @@ Judge(i, j, e, m) ==
                   LET e2 == IF Epochs THEN Max(epoch[i], e) + 1 ELSE epoch[i] IN
                   /\ epoch' = [epoch EXCEPT ![i] = e2]
                   /\ Consume(m, ToOthers(i, "revoke", j, e2))
-                  /\ UNCHANGED <<role, master, inquiryOut, timerVars>>
+                  /\ UNCHANGED <<role, master, inquiryOut, timerVars, rosterVars>>
              ELSE \* claim 22: j is stronger: i loses and recognises j.
                   /\ BecomeBackup(i, j)
+                  /\ TakeRoster(i, m)
                   /\ epoch' = IF Epochs THEN [epoch EXCEPT ![i] = Max(@, e)] ELSE epoch
                   /\ Consume(m, {})
     ELSE IF Epochs /\ e < epoch[i]
       THEN \* epochs: stale news is ignored.
            /\ Consume(m, {})
-           /\ UNCHANGED <<serverVars, timerVars>>
+           /\ UNCHANGED <<serverVars, timerVars, rosterVars>>
     ELSE IF role[i] = "BACKUP" /\ master[i] = j
       THEN \* claims 16, 17: already j's BACKUP; only the epoch moves.  With
            \* Patient, hearing from the master begins detection and answers an
@@ -341,10 +385,12 @@ Judge(i, j, e, m) ==
            /\ timerDetection' = [timerDetection EXCEPT ![i] = Min(@, P)]
            /\ inquiryOut' = [inquiryOut EXCEPT ![i] = IF Patient THEN FALSE ELSE @]
            /\ timerInquiry' = [timerInquiry EXCEPT ![i] = IF Patient THEN OFF ELSE @]
+           /\ TakeRoster(i, m)
            /\ Consume(m, {})
-           /\ UNCHANGED <<role, master, timerElection, timerAnnounce>>
+           /\ UNCHANGED <<role, master, timerElection, timerAnnounce, heard>>
       ELSE \* claims 16, 17: a WAITING or BACKUP server recognises j.
            /\ BecomeBackup(i, j)
+           /\ TakeRoster(i, m)
            /\ epoch' = IF Epochs THEN [epoch EXCEPT ![i] = e] ELSE epoch
            /\ Consume(m, {})
 
@@ -364,12 +410,17 @@ ReceiveRevoke(m) ==
 (* Variant announce (PROTOCOL-DECISIONS.md rule 10, Announce(i); named    *)
 (* AnnounceTick here because Announce is the variant's CONSTANT): a MASTER *)
 (* re-declares every P, so that masters that never heard of each other    *)
-(* meet.                                                                   *)
+(* meet.  With Roster the declaration names the members heard from in     *)
+(* this period and the one before; this period's become the one before.    *)
 AnnounceTick(i) ==
     /\ Announce
     /\ up[i] /\ role[i] = "MASTER" /\ timerAnnounce[i] = 0
     /\ timerAnnounce' = [timerAnnounce EXCEPT ![i] = P]
     /\ Send(ToOthers(i, "declare", NONE, epoch[i]))
+    /\ IF Roster
+         THEN /\ roster' = [roster EXCEPT ![i] = heard[i] \cup {i}]
+              /\ heard' = [heard EXCEPT ![i] = {}]
+         ELSE UNCHANGED rosterVars
     /\ UNCHANGED <<up, serverVars, timerDetection, timerInquiry, timerElection,
                    faultVars, clock, timerStart, quiet>>
 
@@ -395,7 +446,7 @@ Tick ==
     /\ clock' = Min(clock + 1, FailoverBound)
     /\ timerStart' = Count(timerStart)
     /\ quiet' = Min(quiet + 1, FaultWindow)
-    /\ UNCHANGED <<up, serverVars, faultVars>>
+    /\ UNCHANGED <<up, serverVars, faultVars, rosterVars>>
 
 -----------------------------------------------------------------------------
 (* Faults, each within its budget; each resets the clock.                  *)
@@ -432,7 +483,7 @@ Lose(m) ==
     /\ losses' = losses + 1
     /\ clock' = 0
     /\ quiet' = 0
-    /\ UNCHANGED <<up, serverVars, timerVars, cut, crashes, restarts, lates, partitions, timerStart>>
+    /\ UNCHANGED <<up, serverVars, timerVars, cut, crashes, restarts, lates, partitions, timerStart, rosterVars>>
 
 (* A message delayed beyond the bound: D more ticks.                       *)
 Late(m) ==
@@ -441,7 +492,7 @@ Late(m) ==
     /\ lates' = lates + 1
     /\ clock' = 0
     /\ quiet' = 0
-    /\ UNCHANGED <<up, serverVars, timerVars, cut, crashes, restarts, losses, partitions, timerStart>>
+    /\ UNCHANGED <<up, serverVars, timerVars, cut, crashes, restarts, losses, partitions, timerStart, rosterVars>>
 
 (* The group splits in two: `side` and the rest; messages across are lost. *)
 Partition(side) ==
@@ -452,14 +503,14 @@ Partition(side) ==
     /\ partitions' = partitions + 1
     /\ clock' = 0
     /\ quiet' = 0
-    /\ UNCHANGED <<up, serverVars, timerVars, crashes, restarts, losses, lates, timerStart>>
+    /\ UNCHANGED <<up, serverVars, timerVars, crashes, restarts, losses, lates, timerStart, rosterVars>>
 
 Heal ==
     /\ cut # {}
     /\ cut' = {}
     /\ clock' = 0
     /\ quiet' = 0
-    /\ UNCHANGED <<up, serverVars, timerVars, net, crashes, restarts, losses, lates, partitions, timerStart>>
+    /\ UNCHANGED <<up, serverVars, timerVars, net, crashes, restarts, losses, lates, partitions, timerStart, rosterVars>>
 
 -----------------------------------------------------------------------------
 (* The protocol's steps (rules 1-7 and announce), time, and faults: each   *)
@@ -534,6 +585,7 @@ StateConsistent ==
         /\ role[i] = "WAITING" =>
               /\ master[i] = NONE /\ timerElection[i] # OFF /\ timerDetection[i] = OFF
               /\ ~inquiryOut[i] /\ timerAnnounce[i] = OFF
+        /\ role[i] # "MASTER" => heard[i] = {}
 
 (* §6: a MASTER recognises itself.                                         *)
 MasterRecognisesSelf == \A i \in Server : role[i] = "MASTER" => master[i] = i
@@ -620,7 +672,7 @@ View ==
     IF c = 0 THEN vars
     ELSE <<up, <<role, master, [i \in Server |-> IF up[i] THEN epoch[i] - c ELSE 0], inquiryOut>>, timerVars,
            {IF m.type = "inquiry" THEN m ELSE [m EXCEPT !.epoch = @ - c] : m \in net},
-           faultVars, clock, timerStart, quiet>>
+           faultVars, clock, timerStart, quiet, rosterVars>>
 
 (* EpochBound on the epochs that View sees: with View, a constraint must    *)
 (* not tell apart the states it counts as one.  It bounds how far apart    *)

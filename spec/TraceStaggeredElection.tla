@@ -59,6 +59,8 @@ TraceInit ==
     /\ clock = 0
     /\ timerStart = [s \in Server |-> OFF]
     /\ quiet = FaultWindow
+    /\ roster = [s \in Server |-> Server]
+    /\ heard = [s \in Server |-> StartHeard(s)]
     /\ i = 1
     /\ now = 0
 
@@ -74,7 +76,7 @@ AdvanceTime ==
        /\ timerAnnounce' = Later(timerAnnounce, k)
        /\ net' = {[m EXCEPT !.due = @ - k] : m \in net}
     /\ now' = Ev.t
-    /\ UNCHANGED <<up, serverVars, faultVars, clock, timerStart, quiet, i>>
+    /\ UNCHANGED <<up, serverVars, faultVars, clock, timerStart, quiet, rosterVars, i>>
 
 (* The unobserved crash before a recorded Restart: Crash, except that the  *)
 (* messages in flight to the server stay (the crash is placed at the       *)
@@ -94,7 +96,8 @@ TraceCrash ==
 (* equal ones, the oldest (they differ only in their delay budget).        *)
 Matching ==
     {m \in net : /\ m.to = Ev.srv /\ m.from = Ev.from /\ m.type = Ev.type
-                 /\ m.master = Ev.mmaster /\ m.revoked = Ev.mrevoked /\ m.epoch = Ev.mepoch}
+                 /\ m.master = Ev.mmaster /\ m.revoked = Ev.mrevoked /\ m.epoch = Ev.mepoch
+                 /\ m.live = Ev.mlive}
 Received == CHOOSE m \in Matching : \A o \in Matching : o.due >= m.due
 
 Receive(A(_)) == Matching # {} /\ A(Received)

@@ -3,6 +3,7 @@ package io.stagger.core;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code E(i)} of PROTOCOL.md §2 (claims 10-13) for one server {@code i}, precomputed at init for every possible
@@ -27,11 +28,20 @@ public final class ElectionDelays {
     private final long withNoneFailedMicros;
     private final long restartExtraMicros;
     private final Map<String, Long> byFailedMasterMicros;
+    private final String self;
+    private final Group group;
+    private final Config config;
+    private final long spacingMicros;
 
-    private ElectionDelays(long withNoneFailedMicros, long restartExtraMicros, Map<String, Long> byFailedMasterMicros) {
+    private ElectionDelays(long withNoneFailedMicros, long restartExtraMicros, Map<String, Long> byFailedMasterMicros,
+                           String self, Group group, Config config, long spacingMicros) {
         this.withNoneFailedMicros = withNoneFailedMicros;
         this.restartExtraMicros = restartExtraMicros;
         this.byFailedMasterMicros = byFailedMasterMicros;
+        this.self = self;
+        this.group = group;
+        this.config = config;
+        this.spacingMicros = spacingMicros;
     }
 
     /** Computes E(self) for every possible failed master. */
@@ -53,7 +63,8 @@ public final class ElectionDelays {
                 boolean failedIsStronger = group.rank(m) < selfRank;
                 byFailed.put(m, base + (stronger - (failedIsStronger ? 1 : 0)) * step);
             }
-            return new ElectionDelays(base + stronger * step, restartExtra, Map.copyOf(byFailed));
+            return new ElectionDelays(base + stronger * step, restartExtra, Map.copyOf(byFailed),
+                    self, group, config, spacing);
         }
         List<String> stronger = byRank.subList(0, selfRank - 1); // L(i) when no one is excluded
         List<String> notStronger = byRank.subList(selfRank - 1, byRank.size()); // H(i), self included
@@ -89,13 +100,36 @@ public final class ElectionDelays {
             }
             byFailed.put(m, delay);
         }
-        return new ElectionDelays(base + sum, restartExtra, Map.copyOf(byFailed));
+        return new ElectionDelays(base + sum, restartExtra, Map.copyOf(byFailed), self, group, config, spacing);
     }
 
     /** E(self) when {@code failedMaster} is the master whose failure was detected (rule 4). */
     public long afterFailureOfMicros(String failedMaster) {
         Long delay = byFailedMasterMicros.get(failedMaster);
         return delay == null ? withNoneFailedMicros : delay;
+    }
+
+    /**
+     * Variant {@code roster}: E(self) with the candidates C = {@code roster} without {@code failedMaster} (self is
+     * always a candidate): L(i) and H(i) are taken within C, so a member off the roster costs no step. Computed on
+     * each call, in O(n²): it runs once per detection, not on the hot path.
+     */
+    public long afterFailureOfMicros(String failedMaster, Set<String> roster) {
+        int selfRank = group.rank(self);
+        long delay = Durations.micros(config.electionBase());
+        for (String k : group.idsByRank().subList(0, selfRank - 1)) {
+            if (k.equals(failedMaster) || !roster.contains(k)) {
+                continue;
+            }
+            long max = 0;
+            for (String j : group.idsByRank().subList(selfRank - 1, group.size())) {
+                if (j.equals(self) || (!j.equals(failedMaster) && roster.contains(j))) {
+                    max = Math.max(max, config.delayBounds().boundMicros(k, j));
+                }
+            }
+            delay += max + spacingMicros;
+        }
+        return delay;
     }
 
     /** E(self) over all members: the candidates when no one is excluded. */

@@ -1,5 +1,7 @@
 package io.stagger.core;
 
+import java.util.List;
+
 /**
  * The protocol messages between servers (PROTOCOL.md §3), as immutable records. {@code null} stands for NONE
  * wherever a master may be absent.
@@ -29,19 +31,58 @@ public sealed interface Message permits Message.Inquiry, Message.InquiryOk, Mess
         }
     }
 
-    /** The "first message": the sender has taken the mastership (claim 8). */
-    record Declare(String master, long epoch) implements Message {
+    /**
+     * The "first message": the sender has taken the mastership (claim 8). With variant {@code roster}, {@code live}
+     * names the members the sender heard from lately, in rank order; {@code null} when it carries none.
+     */
+    record Declare(String master, long epoch, List<String> live) implements Message {
+        /** Keeps an immutable copy of the roster. */
+        public Declare {
+            live = live == null ? null : List.copyOf(live);
+        }
+
+        /** A declaration without a roster. */
+        public Declare(String master, long epoch) {
+            this(master, epoch, null);
+        }
+
         @Override
         public String type() {
             return "declare";
         }
+
+        /** As a record's, without {@code live} when it carries none. */
+        @Override
+        public String toString() {
+            return "Declare[master=" + master + ", epoch=" + epoch + (live == null ? "" : ", live=" + live) + "]";
+        }
     }
 
-    /** The "second message": revoke {@code revoked}'s mastership and recognise {@code master}, the sender (claim 23). */
-    record Revoke(String revoked, String master, long epoch) implements Message {
+    /**
+     * The "second message": revoke {@code revoked}'s mastership and recognise {@code master}, the sender (claim 23);
+     * {@code live} as in {@link Declare}.
+     */
+    record Revoke(String revoked, String master, long epoch, List<String> live) implements Message {
+        /** Keeps an immutable copy of the roster. */
+        public Revoke {
+            live = live == null ? null : List.copyOf(live);
+        }
+
+        /** A revocation without a roster. */
+        public Revoke(String revoked, String master, long epoch) {
+            this(revoked, master, epoch, null);
+        }
+
         @Override
         public String type() {
             return "revoke";
+        }
+
+        /** As a record's, without {@code live} when it carries none. */
+        @Override
+        public String toString() {
+            return "Revoke[revoked=" + revoked + ", master=" + master + ", epoch=" + epoch
+                    + (live == null ? "" : ", live=" + live) + "]";
         }
     }
 

@@ -5,6 +5,10 @@ import io.stagger.core.Message.Inquiry;
 import io.stagger.core.Message.InquiryOk;
 import io.stagger.core.Message.Revoke;
 import io.stagger.core.Message.Suspect;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * One server of the group as a pure state machine: the rules of PROTOCOL.md §4 and the variants of §5, one method
@@ -32,6 +36,7 @@ public final class Server {
     private final boolean redirect;
     private final boolean patient;
     private final boolean prompt;
+    private final boolean rosterOn;
     private final long startAllowanceMicros;
 
     private Role role = Role.WAITING;
@@ -42,6 +47,11 @@ public final class Server {
     private long timerInquiryAt = NOT_ARMED;
     private long timerElectionAt = NOT_ARMED;
     private long timerAnnounceAt = NOT_ARMED;
+    // Variant roster: the members this server's master last reported alive (a MASTER: those it heard from in the
+    // announce period before), and whom a MASTER has heard an inquiry from in this period. Without the variant the
+    // roster is every member and nothing is heard.
+    private Set<String> roster;
+    private final Set<String> heard = new HashSet<>();
     private long lastNowMicros = Long.MIN_VALUE;
     private StepObserver observer = StepObserver.NONE;
     // Not protocol state: the last inquiry_ok sent, reused while it names the same master and epoch, so that rule 2
@@ -64,6 +74,8 @@ public final class Server {
         this.redirect = config.has(Variant.REDIRECT);
         this.patient = config.has(Variant.PATIENT);
         this.prompt = config.has(Variant.PROMPT);
+        this.rosterOn = config.has(Variant.ROSTER);
+        this.roster = Set.copyOf(group.ids());
         this.startAllowanceMicros = Durations.micros(config.startAllowance());
     }
 
@@ -135,6 +147,9 @@ public final class Server {
         advanceTo(nowMicros);
         if (role == Role.MASTER) {
             out.send(from, inquiryOk(self));
+            if (rosterOn) {
+                heard.add(from);
+            }
         } else if (redirect && master != null) {
             out.send(from, inquiryOk(master));
         }
@@ -171,12 +186,12 @@ public final class Server {
         if (prompt) {
             Suspect suspect = new Suspect(failedMaster, epoch);
             for (String id : group.idsByRank().subList(0, rank() - 1)) {
-                if (!id.equals(failedMaster)) {
+                if (!id.equals(failedMaster) && roster.contains(id)) {
                     out.send(id, suspect);
                 }
             }
         }
-        becomeWaiting(nowMicros + electionDelays.afterFailureOfMicros(failedMaster), out);
+        becomeWaitingFor(failedMaster, nowMicros, out);
         observeTimer(Action.INQUIRY_TIMEOUT, nowMicros, Timer.INQUIRY);
     }
 
@@ -192,7 +207,7 @@ public final class Server {
         }
         advanceTo(nowMicros);
         if (prompt && role == Role.BACKUP && suspect.failed().equals(master) && suspect.epoch() == epoch) {
-            becomeWaiting(nowMicros + electionDelays.afterFailureOfMicros(master), out);
+            becomeWaitingFor(master, nowMicros, out);
         }
         observe(Action.RECEIVE_SUSPECT, nowMicros, from, suspect);
     }
@@ -206,7 +221,7 @@ public final class Server {
         }
         timerElectionAt = NOT_ARMED; // this firing used the timer up: nothing left to cancel
         becomeMaster(epochs ? epoch + 1 : epoch, nowMicros, out);
-        sendToOthers(new Declare(self, epoch), out);
+        sendToOthers(new Declare(self, epoch, live()), out);
         observeTimer(Action.ELECTION_TIMEOUT, nowMicros, Timer.ELECTION);
     }
 
@@ -215,7 +230,7 @@ public final class Server {
         requireMember(from);
         requireSender(from, declare.master(), "declare");
         advanceTo(nowMicros);
-        judgeDeclaration(from, declare.epoch(), nowMicros, out);
+        judgeDeclaration(from, declare.epoch(), declare.live(), nowMicros, out);
         observe(Action.RECEIVE_DECLARE, nowMicros, from, declare);
     }
 
@@ -231,7 +246,7 @@ public final class Server {
             throw new IllegalArgumentException("a revoke must come from a stronger rank: " + revoke);
         }
         advanceTo(nowMicros);
-        judgeDeclaration(from, revoke.epoch(), nowMicros, out);
+        judgeDeclaration(from, revoke.epoch(), revoke.live(), nowMicros, out);
         observe(Action.RECEIVE_REVOKE, nowMicros, from, revoke);
     }
 
@@ -251,6 +266,11 @@ public final class Server {
             }
             becomeBackup(group.strongest(), 0, nowMicros, out);
         }
+        if (rosterOn && self.equals(group.strongest())) {
+            // As if it had heard from everyone: its first two announcements name every member, so that backups that
+            // wait for their master before inquiring (patient) are not reported down.
+            heard.addAll(group.ids());
+        }
         observe(Action.START, nowMicros, Event.Start.INSTANCE);
     }
 
@@ -262,14 +282,23 @@ public final class Server {
         observe(Action.RESTART, nowMicros, Event.Restart.INSTANCE);
     }
 
-    /** Variant {@code announce}: a MASTER re-declares every P, so that masters that never heard of each other meet. */
+    /**
+     * Variant {@code announce}: a MASTER re-declares every P, so that masters that never heard of each other meet. With
+     * {@code roster} the declaration names the members heard from in this period and the one before; this period's
+     * become the one before.
+     */
     void announce(long nowMicros, Effects out) {
         advanceTo(nowMicros);
         if (role != Role.MASTER || !isDue(timerAnnounceAt, nowMicros)) {
             observeTimer(Action.IGNORED_TIMER, nowMicros, Timer.ANNOUNCE);
             return;
         }
-        sendToOthers(new Declare(self, epoch), out);
+        sendToOthers(new Declare(self, epoch, live()), out);
+        if (rosterOn) {
+            heard.add(self);
+            roster = Set.copyOf(heard);
+            heard.clear();
+        }
         timerAnnounceAt = arm(Timer.ANNOUNCE, nowMicros + detectionPeriodMicros, out);
         observeTimer(Action.ANNOUNCE, nowMicros, Timer.ANNOUNCE);
     }
@@ -277,16 +306,19 @@ public final class Server {
     // ---------------------------------------------------------------------------------------------------------
     // Rule 6's judgement, shared by rule 7.
 
-    private void judgeDeclaration(String declarer, long declaredEpoch, long nowMicros, Effects out) {
+    // With roster, a server that recognises the declarer takes its roster (declaredLive).
+    private void judgeDeclaration(String declarer, long declaredEpoch, List<String> declaredLive, long nowMicros,
+                                  Effects out) {
         if (role == Role.MASTER) {
             if (group.rank(declarer) > group.rank(self)) {
                 // Claim 23: the receiver wins; it stays MASTER, under a new epoch with epochs, and revokes the weaker
                 // declaration.
                 becomeMaster(epochs ? Math.max(epoch, declaredEpoch) + 1 : epoch, nowMicros, out);
-                sendToOthers(new Revoke(declarer, self, epoch), out);
+                sendToOthers(new Revoke(declarer, self, epoch, live()), out);
             } else {
                 // Claim 22: the receiver loses and recognises the stronger declarer.
                 becomeBackup(declarer, epochs ? Math.max(epoch, declaredEpoch) : epoch, nowMicros, out);
+                takeRoster(declaredLive);
             }
             return;
         }
@@ -296,6 +328,7 @@ public final class Server {
         }
         boolean alreadyItsBackup = role == Role.BACKUP && declarer.equals(master);
         becomeBackup(declarer, epochs ? declaredEpoch : epoch, nowMicros, out);
+        takeRoster(declaredLive);
         if (alreadyItsBackup && patient) {
             cancelInquiry(out); // patient: a declaration from the master answers the inquiry: it is alive
         }
@@ -351,6 +384,7 @@ public final class Server {
         }
         role = Role.BACKUP;
         master = newMaster;
+        heard.clear();
         timerElectionAt = cancel(Timer.ELECTION, timerElectionAt, out);
         timerAnnounceAt = cancel(Timer.ANNOUNCE, timerAnnounceAt, out);
         cancelInquiry(out);
@@ -371,11 +405,51 @@ public final class Server {
         timerElectionAt = arm(Timer.ELECTION, electionDeadlineMicros, out);
     }
 
+    /**
+     * Rule 4 (and {@code prompt}'s suspicion): {@code failed} has failed: wait E(self) without it; with {@code roster}
+     * it leaves the roster, and E(self) counts only the candidates on it.
+     */
+    private void becomeWaitingFor(String failed, long nowMicros, Effects out) {
+        long delay;
+        if (rosterOn) {
+            Set<String> rest = new HashSet<>(roster);
+            rest.remove(failed);
+            roster = Set.copyOf(rest);
+            delay = electionDelays.afterFailureOfMicros(failed, roster);
+        } else {
+            delay = electionDelays.afterFailureOfMicros(failed);
+        }
+        becomeWaiting(nowMicros + delay, out);
+    }
+
+    /** Variant {@code roster}: take the roster of the master this server now recognises; none sent: keep its own. */
+    private void takeRoster(List<String> declaredLive) {
+        if (rosterOn && declaredLive != null) {
+            roster = Set.copyOf(declaredLive);
+        }
+    }
+
+    /** Variant {@code roster}: what this MASTER reports alive: its roster, whom it heard from, itself, in rank order. */
+    private List<String> live() {
+        if (!rosterOn) {
+            return null;
+        }
+        List<String> live = new ArrayList<>();
+        for (String id : group.idsByRank()) {
+            if (id.equals(self) || roster.contains(id) || heard.contains(id)) {
+                live.add(id);
+            }
+        }
+        return live;
+    }
+
     /** A crash loses everything (rule 9); the initial state of rule 8 starts from the same blank. */
     private void forgetEverything(Effects out) {
         role = Role.WAITING;
         master = null;
         epoch = 0;
+        roster = Set.copyOf(group.ids());
+        heard.clear();
         inquiryOutstanding = false;
         timerDetectionAt = cancel(Timer.DETECTION, timerDetectionAt, out);
         timerInquiryAt = cancel(Timer.INQUIRY, timerInquiryAt, out);
@@ -492,7 +566,7 @@ public final class Server {
                     && inquiryOutstanding == (timerInquiryAt != NOT_ARMED);
             case WAITING -> master == null && timerElectionAt != NOT_ARMED && timerDetectionAt == NOT_ARMED
                     && !inquiryOutstanding && timerAnnounceAt == NOT_ARMED;
-        };
+        } && (role == Role.MASTER || heard.isEmpty());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -546,6 +620,11 @@ public final class Server {
             case ELECTION -> timerElectionAt;
             case ANNOUNCE -> timerAnnounceAt;
         };
+    }
+
+    /** Variant {@code roster}: the members this server's master last reported alive (every member without it). */
+    public Set<String> roster() {
+        return roster;
     }
 
     /** Whether an inquiry is outstanding. */

@@ -27,7 +27,13 @@ public enum Variant {
      * of the same master and epoch takes it as its own detection, so the strongest survivor's election counts from
      * the earliest detection rather than its own.
      */
-    PROMPT;
+    PROMPT,
+    /**
+     * A MASTER reports in each declaration the members it heard an inquiry from in its last two announce periods;
+     * a candidate's election delay counts only the stronger candidates on that roster, so that members known to be
+     * down cost no stagger step.
+     */
+    ROSTER;
 
     /** The name used on command lines, in the spec and in reports. */
     public String optionName() {
@@ -49,7 +55,7 @@ public enum Variant {
                 variants.add(Variant.valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "unknown variant '" + name + "': expected announce, epochs, redirect, patient, spaced, prompt or none");
+                        "unknown variant '" + name + "': expected announce, epochs, redirect, patient, spaced, prompt, roster or none");
             }
         }
         return variants;

@@ -57,6 +57,7 @@ public final class EnvelopeReader {
     private static final int EPOCH = 1 << 4;
     private static final int NODE_ID = 1 << 5;
     private static final int NODE_IDS = 1 << 6;
+    private static final int LIVE = 1 << 7;
     /** Nesting the scan follows inside a skipped value; deeper values are left to the parser. */
     private static final int MAX_SCAN_DEPTH = 32;
     /** Digits of a whole number the scan reads: every such number fits a long. */
@@ -81,6 +82,7 @@ public final class EnvelopeReader {
     private Message message;
     private String nodeId;
     private List<String> nodeIds;
+    private List<String> live;
 
     // The body's fields as read, before its type says which it needs.
     private int bodyFields;
@@ -218,6 +220,7 @@ public final class EnvelopeReader {
         msgId = NO_MSG_ID;
         nodeId = null;
         nodeIds = null;
+        live = null;
         if (closes('}')) {
             return;
         }
@@ -260,27 +263,35 @@ public final class EnvelopeReader {
                     doubtScanned();
                 }
             } else if (isName(nameStart, nameLength, NODE_IDS_NAME)) {
-                if (first == '[' && once(NODE_IDS)) {
-                    at++;
-                    nodeIds = new ArrayList<>();
-                    if (!closes(']')) {
-                        do {
-                            skipSpace();
-                            if (peek() == '"') {
-                                nodeIds.add(scannedString());
-                            } else {
-                                doubtful = true;
-                                skipScanned(1);
-                            }
-                        } while (more(']'));
-                    }
-                } else {
-                    doubtScanned();
-                }
+                nodeIds = scannedIds(first, NODE_IDS);
+            } else if (isName(nameStart, nameLength, LIVE_NAME)) {
+                live = scannedIds(first, LIVE);
             } else {
                 skipScanned(0);
             }
         } while (more('}'));
+    }
+
+    /** An array of ids read at most once; anything else, or an element that is not a string, makes the line doubtful. */
+    private List<String> scannedIds(byte first, int bit) throws Unsure {
+        if (first != '[' || !once(bit)) {
+            doubtScanned();
+            return null;
+        }
+        at++;
+        List<String> ids = new ArrayList<>();
+        if (!closes(']')) {
+            do {
+                skipSpace();
+                if (peek() == '"') {
+                    ids.add(scannedString());
+                } else {
+                    doubtful = true;
+                    skipScanned(1);
+                }
+            } while (more(']'));
+        }
+        return ids;
     }
 
     private String scannedOptionalString(int bit) throws Unsure {
@@ -523,6 +534,7 @@ public final class EnvelopeReader {
     private static final byte[] EPOCH_NAME = ascii("epoch");
     private static final byte[] NODE_ID_NAME = ascii("node_id");
     private static final byte[] NODE_IDS_NAME = ascii("node_ids");
+    private static final byte[] LIVE_NAME = ascii("live");
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
     private static final byte[] NULL = ascii("null");
@@ -579,6 +591,7 @@ public final class EnvelopeReader {
         msgId = NO_MSG_ID;
         nodeId = null;
         nodeIds = null;
+        live = null;
         for (JsonToken token = next(); token != JsonToken.END_OBJECT; token = next()) {
             String field = parser.currentName();
             JsonToken value = next();
@@ -617,24 +630,29 @@ public final class EnvelopeReader {
                         doubt();
                     }
                 }
-                case "node_ids" -> {
-                    if (value == JsonToken.START_ARRAY && once(NODE_IDS)) {
-                        nodeIds = new ArrayList<>();
-                        for (JsonToken id = next(); id != JsonToken.END_ARRAY; id = next()) {
-                            if (id == JsonToken.VALUE_STRING) {
-                                nodeIds.add(text());
-                            } else {
-                                doubtful = true;
-                                skipValue();
-                            }
-                        }
-                    } else {
-                        doubt();
-                    }
-                }
+                case "node_ids" -> nodeIds = parsedIds(value, NODE_IDS);
+                case "live" -> live = parsedIds(value, LIVE);
                 default -> skipValue();
             }
         }
+    }
+
+    /** As {@link #scannedIds}, for the parser. */
+    private List<String> parsedIds(JsonToken value, int bit) throws IOException {
+        if (value != JsonToken.START_ARRAY || !once(bit)) {
+            doubt();
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonToken id = next(); id != JsonToken.END_ARRAY; id = next()) {
+            if (id == JsonToken.VALUE_STRING) {
+                ids.add(text());
+            } else {
+                doubtful = true;
+                skipValue();
+            }
+        }
+        return ids;
     }
 
     /** Whether the body's fields make one of the accepted messages; sets {@link #kind} and its parts. */
@@ -646,13 +664,13 @@ public final class EnvelopeReader {
                 if (master == null) {
                     return false;
                 }
-                message = new Message.Declare(master, epoch);
+                message = new Message.Declare(master, epoch, live);
             }
             case "revoke" -> {
                 if (master == null || revoked == null) {
                     return false;
                 }
-                message = new Message.Revoke(revoked, master, epoch);
+                message = new Message.Revoke(revoked, master, epoch, live);
             }
             case "init" -> {
                 if (nodeId == null || nodeIds == null || nodeIds.isEmpty()) {

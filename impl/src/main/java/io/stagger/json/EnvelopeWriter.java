@@ -12,6 +12,7 @@ import io.stagger.core.Message;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +41,7 @@ public final class EnvelopeWriter {
     private static final SerializedString REVOKE = new SerializedString("revoke");
     private static final SerializedString SUSPECT = new SerializedString("suspect");
     private static final SerializedString FAILED = new SerializedString("failed");
+    private static final SerializedString LIVE = new SerializedString("live");
 
     private final JsonGenerator out;
 
@@ -63,11 +65,13 @@ public final class EnvelopeWriter {
         } else if (message instanceof Message.Declare declare) {
             out.writeString(DECLARE);
             writeMasterAndEpoch(declare.master(), declare.epoch());
+            writeLive(declare.live());
         } else if (message instanceof Message.Revoke revoke) {
             out.writeString(REVOKE);
             out.writeFieldName(REVOKED);
             out.writeString(revoke.revoked());
             writeMasterAndEpoch(revoke.master(), revoke.epoch());
+            writeLive(revoke.live());
         } else if (message instanceof Message.Suspect suspect) {
             out.writeString(SUSPECT);
             out.writeFieldName(FAILED);
@@ -99,6 +103,19 @@ public final class EnvelopeWriter {
         }
         out.writeFieldName(EPOCH);
         out.writeNumber(epoch);
+    }
+
+    /** Variant {@code roster}: the field {@code live}, an array of ids, when the message carries a roster. */
+    private void writeLive(List<String> live) throws IOException {
+        if (live == null) {
+            return;
+        }
+        out.writeFieldName(LIVE);
+        out.writeStartArray();
+        for (String id : live) {
+            out.writeString(id);
+        }
+        out.writeEndArray();
     }
 
     /** One line: {@code reply} from {@code src} to {@code dest}, with {@code msgId}, in reply to {@code inReplyTo}. */

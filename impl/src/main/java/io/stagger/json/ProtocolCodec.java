@@ -22,8 +22,9 @@ public final class ProtocolCodec {
         return switch (type) {
             case "inquiry" -> Message.Inquiry.INSTANCE;
             case "inquiry_ok" -> new Message.InquiryOk(optionalId(body, "master"), epoch(body));
-            case "declare" -> new Message.Declare(requiredId(body, "master"), epoch(body));
-            case "revoke" -> new Message.Revoke(requiredId(body, "revoked"), requiredId(body, "master"), epoch(body));
+            case "declare" -> new Message.Declare(requiredId(body, "master"), epoch(body), live(body));
+            case "revoke" -> new Message.Revoke(requiredId(body, "revoked"), requiredId(body, "master"), epoch(body),
+                    live(body));
             case "suspect" -> new Message.Suspect(requiredId(body, "failed"), epoch(body));
             default -> throw new MalformedInput(ErrorCode.NOT_SUPPORTED, "not a protocol message type: " + type);
         };
@@ -49,6 +50,29 @@ public final class ProtocolCodec {
                             + describe(value));
         }
         return value.textValue();
+    }
+
+    /** Variant {@code roster}'s optional {@code live}: an array of ids, or absent (null: no roster sent). */
+    private static List<String> live(JsonNode body) throws MalformedInput {
+        JsonNode value = body.get("live");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        if (value.isArray()) {
+            for (JsonNode id : value) {
+                if (!id.isTextual()) {
+                    ids = null;
+                    break;
+                }
+                ids.add(id.textValue());
+            }
+        }
+        if (!value.isArray() || ids == null) {
+            throw new MalformedInput(ErrorCode.MALFORMED_REQUEST,
+                    body.path("type").asText() + " field 'live' must be an array of node ids, got " + describe(value));
+        }
+        return ids;
     }
 
     private static long epoch(JsonNode body) throws MalformedInput {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -88,6 +89,7 @@ public final class TraceRecorder implements StepObserver, AutoCloseable {
             field(json, "msgMaster", rankOf(group, messageMaster(message)));
             field(json, "msgRevoked", message instanceof Message.Revoke revoke ? rankOf(group, revoke.revoked()) : 0);
             field(json, "msgEpoch", messageEpoch(message));
+            field(json, "msgLive", liveRanks(group, message));
         } else if (cause instanceof Event.TimerFired fired) {
             field(json, "cause", "timer");
             field(json, "timer", fired.timer().name().toLowerCase(Locale.ROOT));
@@ -122,6 +124,16 @@ public final class TraceRecorder implements StepObserver, AutoCloseable {
             return suspect.failed(); // the spec's suspect names the failed master in its master field
         }
         return null; // an inquiry names no master
+    }
+
+    /** Variant {@code roster}: the ranks a declare or revoke reports alive, comma-separated; empty without one. */
+    private static String liveRanks(Group group, Message message) {
+        List<String> live = message instanceof Message.Declare declare ? declare.live()
+                : message instanceof Message.Revoke revoke ? revoke.live() : null;
+        if (live == null) {
+            return "";
+        }
+        return live.stream().map(id -> String.valueOf(group.rank(id))).collect(Collectors.joining(","));
     }
 
     private static long messageEpoch(Message message) {

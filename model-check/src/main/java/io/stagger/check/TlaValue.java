@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A value as TLC prints it in a trace: numbers, strings, booleans, tuples {@code <<..>>}, sets {@code {..}} and
- * records {@code [f |-> v]}; enough to read the spec's variables back.
+ * records {@code [f |-> v]} and intervals {@code a..b} (read as sets); enough to read the spec's variables back.
  */
 public sealed interface TlaValue {
     /** An integer. */
@@ -141,7 +141,19 @@ public sealed interface TlaValue {
             if (word.isEmpty()) {
                 throw new IllegalArgumentException("unexpected character at " + pos + " in: " + text);
             }
-            return word.matches("-?\\d+") ? new Int(Long.parseLong(word)) : new Atom(word);
+            if (!word.matches("-?\\d+")) {
+                return new Atom(word);
+            }
+            long number = Long.parseLong(word);
+            if (take("..")) { // an interval a..b, as TLC prints a set of consecutive integers
+                long last = value().asLong();
+                List<TlaValue> range = new ArrayList<>();
+                for (long k = number; k <= last; k++) {
+                    range.add(new Int(k));
+                }
+                return new SetOf(range);
+            }
+            return new Int(number);
         }
 
         private List<TlaValue> items(String close) {

@@ -19,4 +19,12 @@ class TlaValueTest {
         assertThat(TlaValue.parse("<<TRUE, FALSE>>").items().get(1).asText()).isEqualTo("FALSE");
         assertThat(TlaValue.parse("{}").items()).isEqualTo(List.of());
     }
+
+    @Test
+    void readsIntervalsAsSets() {
+        TlaValue rosters = TlaValue.parse("<<1..3, {}, {1, 3}>>");
+        assertThat(rosters.items().get(0).items())
+                .containsExactly(new TlaValue.Int(1), new TlaValue.Int(2), new TlaValue.Int(3));
+        assertThat(rosters.items().get(2).items()).containsExactly(new TlaValue.Int(1), new TlaValue.Int(3));
+    }
 }

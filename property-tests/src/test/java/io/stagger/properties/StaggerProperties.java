@@ -3,11 +3,14 @@ package io.stagger.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagger.core.Action;
+import io.stagger.core.Role;
 import io.stagger.core.Variant;
 import io.stagger.sim.Fault;
 import io.stagger.sim.Scenario;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -72,6 +75,66 @@ class StaggerProperties {
     void oneDeclarationPerCrashWithRandomDetectionPhasesPrompted(
             @ForAll("promptedGroupsWithRandomPhasesAndAMasterCrash") Scenario scenario) {
         checkOneDeclarationPerCrash(scenario);
+    }
+
+    /**
+     * With {@code roster}: a member the master has not heard from for two announce periods costs the candidates no
+     * stagger step. The rank-2 backup crashes and stays down; once the master's announcements have dropped it, the
+     * master crashes too: the rank-3 server declares, alone, after waiting B and nothing more
+     * ({@code -Dstagger.without=roster} fails it: it waits a step for the rank-2 server that is down).
+     */
+    @Property
+    void aMemberKnownDownCostsNoStep(@ForAll("rosterGroupsWithABackupDownAndThenAMasterCrash") Scenario scenario) {
+        long crashAt = scenario.faults().get(scenario.faults().size() - 1).atMicros();
+        Map<String, Long> waitingSince = new HashMap<>();
+        List<String> declarers = new ArrayList<>();
+        List<Long> waited = new ArrayList<>();
+        Run run = Run.until(scenario, Run.settledEnd(scenario), sim -> sim.observe((server, action, cause, now) -> {
+            if (now < crashAt) {
+                return;
+            }
+            if (server.role() == Role.WAITING && (action == Action.INQUIRY_TIMEOUT
+                    || action == Action.RECEIVE_SUSPECT)) {
+                waitingSince.putIfAbsent(server.self(), now);
+            } else if (action == Action.ELECTION_TIMEOUT && server.role() == Role.MASTER) {
+                declarers.add(server.self());
+                waited.add(now - waitingSince.getOrDefault(server.self(), now));
+            }
+        }));
+        String expected = scenario.group().idsByRank().get(2);
+        assertThat(declarers).as(run::report).containsExactly(expected);
+        assertThat(waited).as(() -> "the declarer waits B only" + run.report())
+                .containsExactly(scenario.config().electionBase().toNanos() / 1_000);
+        assertThat(run.sim().counters().revokesSent()).as(run::report).isZero();
+        assertThat(run.safe()).as(run::report).isTrue();
+    }
+
+    /**
+     * At least three servers with {@code announce}, {@code prompt} and {@code roster}, random detection phases; the
+     * rank-2 backup crashes once every backup detects, and the master crashes three periods and two delay bounds
+     * later or more, when its announcements no longer name the rank-2 server.
+     */
+    @Provide
+    Arbitrary<Scenario> rosterGroupsWithABackupDownAndThenAMasterCrash() {
+        return Setups.setups(Setups.anyVariantsWith(Variant.ANNOUNCE, Variant.PROMPT, Variant.ROSTER), 1)
+                .filter(setup -> setup.ids().size() >= 3).flatMap(setup -> {
+                    long period = setup.periodMicros();
+                    long allowance = setup.config().startAllowance().toNanos() / 1_000;
+                    long maxDelay = setup.config().delayBounds().maxMicros();
+                    Arbitrary<List<Long>> phases = Arbitraries.longs().between(0, period - 1).list()
+                            .ofSize(setup.ids().size());
+                    Arbitrary<Long> firstCrashAt = Arbitraries.longs().between(0, 10 * period)
+                            .map(t -> period + allowance + t);
+                    Arbitrary<Long> gap = Arbitraries.longs().between(0, 10 * period)
+                            .map(t -> 3 * period + 2 * maxDelay + 1 + t);
+                    return Combinators.combine(Arbitraries.longs(), phases, firstCrashAt, gap)
+                            .as((seed, starts, at, then) -> {
+                                List<Fault> faults = new ArrayList<>(StartAndRestartProperties.lateStarts(setup, starts));
+                                faults.add(new Fault.Crash(at, setup.group().idsByRank().get(1)));
+                                faults.add(new Fault.Crash(at + then, setup.group().strongest()));
+                                return new Scenario(setup.ids(), setup.config(), seed, faults);
+                            });
+                });
     }
 
     private static void checkOneDeclarationPerCrash(Scenario scenario) {

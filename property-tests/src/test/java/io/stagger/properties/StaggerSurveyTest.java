@@ -40,7 +40,9 @@ class StaggerSurveyTest {
                     EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT),
                     EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.SPACED),
                     EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT, Variant.SPACED),
-                    EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PROMPT), Config.DEFAULT_VARIANTS)) {
+                    EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PROMPT),
+                    EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT, Variant.PROMPT),
+                    EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT, Variant.PROMPT, Variant.ROSTER))) {
                 table.append(row(variants, restart, runs));
             }
         }

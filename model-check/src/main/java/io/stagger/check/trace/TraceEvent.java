@@ -23,6 +23,15 @@ public record TraceEvent(long time, String server, int rank, String action, Stri
                 (int) number(fields, "masterRank", source), number(fields, "epoch", source), fields, source);
     }
 
+    /**
+     * Variant {@code roster}: the ranks the received declare or revoke reports alive, as a TLA+ set ({@code {}} when it
+     * carries none, or in a trace written before the field existed).
+     */
+    String msgLiveSet() {
+        String ranks = raw.getOrDefault("msgLive", "");
+        return ranks.isEmpty() ? "{}" : "{" + ranks.replace(",", ", ") + "}";
+    }
+
     /** The configuration field {@code name} (n, variants, P, T, B, D, A), as written. */
     String config(String name) {
         return text(raw, name, source);

@@ -76,6 +76,7 @@ public final class TraceModule {
                     .append(", mmaster |-> ").append(e.msgMaster())
                     .append(", mrevoked |-> ").append(e.msgRevoked())
                     .append(", mepoch |-> ").append(e.msgEpoch())
+                    .append(", mlive |-> ").append(e.msgLiveSet())
                     .append(", role |-> \"").append(e.role()).append('"')
                     .append(", master |-> ").append(e.masterRank())
                     .append(", epoch |-> ").append(e.epoch())
@@ -103,6 +104,7 @@ public final class TraceModule {
                 + "    Patient = " + upper(variants.contains("patient")) + "\n"
                 + "    Spaced = " + upper(variants.contains("spaced")) + "\n"
                 + "    Prompt = " + upper(variants.contains("prompt")) + "\n"
+                + "    Roster = " + upper(variants.contains("roster")) + "\n"
                 + "    P = " + first.config("P") + "\n"
                 + "    T = " + first.config("T") + "\n"
                 + "    B = " + first.config("B") + "\n"
