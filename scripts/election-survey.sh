@@ -4,7 +4,7 @@
 # and revocation rounds per failover, failover or resume times pooled over the seeds, the time to the first master.
 #   scripts/election-survey.sh SEEDS VARIANT_SETS -- HARNESS_ARGS...
 #     SEEDS          seeds 1..SEEDS per variant set
-#     VARIANT_SETS   semicolon-separated --variants values for bin/stagger-node, e.g. "announce,epochs;announce,epochs,patient,prompt"
+#     VARIANT_SETS   semicolon-separated --variants values for bin/stagger-node, e.g. "announce,epochs;announce,epochs,patient,prompt,roster"
 #     HARNESS_ARGS   the rest of the bin/stagger test command line, without --bin, --seed and --store,
 #                    e.g. -w election --node-count 5 --time-limit 30 --nemesis kill,partition
 #   Environment: SURVEY_STORE (default a new directory under /tmp); SURVEY_BUSY=N keeps N CPU-bound processes
@@ -29,8 +29,10 @@ for ((i = 0; i < busy; i++)); do
 done
 trap 'kill "${burners[@]}" 2>/dev/null || true' EXIT
 
-for set in "${sets[@]}"; do
-  for ((seed = 1; seed <= seeds; seed++)); do
+# Interleaved (every set's seed 1, then every set's seed 2, ...): the machine's load changes during a survey, and
+# it must hit every set alike.
+for ((seed = 1; seed <= seeds; seed++)); do
+  for set in "${sets[@]}"; do
     dir="$store/$set/seed$seed"; mkdir -p "$dir"
     STAGGER_NODE_ARGS="--variants $set" "$root/bin/stagger" test --bin "$root/bin/stagger-node" "$@" \
         --seed "$seed" --store "$dir" --no-progress > "$dir/console.txt" 2>&1

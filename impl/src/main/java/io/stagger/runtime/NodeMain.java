@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         })
 public final class NodeMain implements Callable<Integer> {
     // The defaults, shared by the annotations (picocli, --help) and the fields (the parse without picocli).
-    static final String DEFAULT_VARIANTS = "announce,epochs,patient,prompt";
+    static final String DEFAULT_VARIANTS = "announce,epochs,patient,prompt,roster";
     static final String DEFAULT_P = "100ms";
     static final String DEFAULT_T = "50ms";
     static final String DEFAULT_B = "100ms";
@@ -47,6 +47,7 @@ public final class NodeMain implements Callable<Integer> {
     @Option(names = "--variants", paramLabel = "LIST", defaultValue = DEFAULT_VARIANTS,
             description = "Comma-separated fixes of PROTOCOL.md §5: announce, epochs, redirect, patient (no election"
                     + " without a fault), prompt (a detector tells the stronger candidates; candidates 2D apart),"
+                    + " roster (the master names the members it heard from; members off it cost no step),"
                     + " spaced (candidates P + 2D apart); 'none' for the claims' variant."
                     + " Default: ${DEFAULT-VALUE}.")
     String variants = DEFAULT_VARIANTS;

@@ -49,6 +49,8 @@ class ServerRulesTest {
     private static final Set<Variant> SPACED_ONLY = EnumSet.of(Variant.SPACED);
     private static final Set<Variant> PROMPT_ONLY = EnumSet.of(Variant.PROMPT);
     private static final Set<Variant> PROMPT_EPOCHS = EnumSet.of(Variant.PROMPT, EPOCHS);
+    private static final Set<Variant> ANNOUNCE_ROSTER = EnumSet.of(ANNOUNCE, Variant.ROSTER);
+    private static final Set<Variant> PROMPT_ROSTER = EnumSet.of(Variant.PROMPT, Variant.ROSTER);
     private static final long A = 3_000_000; // the default start allowance
 
     static Stream<Case> cases() {
@@ -310,6 +312,41 @@ class ServerRulesTest {
                 List.of()),
             new Case("ReceiveSuspect without prompt: ignored", () -> Fixtures.started("n2", CLAIMS),
                 (s, out) -> s.receiveSuspect("n4", new Suspect("n1", 0), P, out), Role.BACKUP, "n1", 0, List.of()),
+
+            // Variant roster: the master's declarations name whom it heard from; E(i) counts only those.
+            new Case("Announce roster: the first announcement names every member (as if all were heard at start)",
+                () -> Fixtures.started("n1", ANNOUNCE_ROSTER),
+                (s, out) -> s.announce(P, out), Role.MASTER, "n1", 0,
+                List.of("send n2 Declare[master=n1, epoch=0, live=[n1, n2, n3, n4]]",
+                        "send n3 Declare[master=n1, epoch=0, live=[n1, n2, n3, n4]]",
+                        "send n4 Declare[master=n1, epoch=0, live=[n1, n2, n3, n4]]", "arm ANNOUNCE @" + (2 * P))),
+            new Case("Announce roster: later ones name the members heard from in this period and the one before",
+                () -> {
+                    Server s = Fixtures.started("n1", ANNOUNCE_ROSTER);
+                    s.announce(P, Effects.NONE);
+                    s.receiveInquiry("n3", P + 1, Effects.NONE);
+                    s.announce(2 * P, Effects.NONE);
+                    s.receiveInquiry("n2", 2 * P + 1, Effects.NONE);
+                    return s;
+                },
+                (s, out) -> s.announce(3 * P, out), Role.MASTER, "n1", 0,
+                List.of("send n2 Declare[master=n1, epoch=0, live=[n1, n2, n3]]",
+                        "send n3 Declare[master=n1, epoch=0, live=[n1, n2, n3]]",
+                        "send n4 Declare[master=n1, epoch=0, live=[n1, n2, n3]]", "arm ANNOUNCE @" + (4 * P))),
+            new Case("InquiryTimeout roster: a stronger member off the master's roster gets no suspect and costs no step",
+                () -> {
+                    Server s = Fixtures.inquiring("n4", PROMPT_ROSTER);
+                    s.receiveDeclare("n1", new Declare("n1", 0, List.of("n1", "n3", "n4")), P + 1, Effects.NONE);
+                    return s;
+                },
+                (s, out) -> s.inquiryTimeout(P + T, out), Role.WAITING, null, 0,
+                List.of("send n3 Suspect[failed=n1, epoch=0]", "cancel DETECTION",
+                        "arm ELECTION @" + (P + T + B + 2 * D))),
+            new Case("InquiryTimeout roster: no roster received yet: every member counts",
+                () -> Fixtures.inquiring("n4", PROMPT_ROSTER),
+                (s, out) -> s.inquiryTimeout(P + T, out), Role.WAITING, null, 0,
+                List.of("send n2 Suspect[failed=n1, epoch=0]", "send n3 Suspect[failed=n1, epoch=0]",
+                        "cancel DETECTION", "arm ELECTION @" + (P + T + B + 2 * (2 * D)))),
 
             // Variant announce: Announce.
             new Case("Announce: a MASTER re-declares every P", () -> Fixtures.started("n1", ANNOUNCE_ONLY),

@@ -36,6 +36,9 @@ class EnvelopeReaderTest {
         "{\"src\":\"n3\",\"body\":{\"type\":\"declare\",\"master\":\"n3\",\"epoch\":0,\"msg_id\":9007199254740993}}",
         "{\"src\":\"n3\",\"body\":{\"type\":\"declare\",\"master\":\"n3\"}}",
         "{\"src\":\"n2\",\"body\":{\"type\":\"revoke\",\"revoked\":\"n3\",\"master\":\"n2\",\"epoch\":1}}",
+        "{\"src\":\"n1\",\"body\":{\"type\":\"declare\",\"master\":\"n1\",\"epoch\":2,\"live\":[\"n1\",\"n3\"]}}",
+        "{\"src\":\"n1\",\"body\":{\"type\":\"declare\",\"master\":\"n1\",\"live\":[]}}",
+        "{\"src\":\"n2\",\"body\":{\"live\":[\"n2\"],\"type\":\"revoke\",\"revoked\":\"n3\",\"master\":\"n2\"}}",
         "  {\"src\":\"\\u006e2\",\"body\":{\"type\":\"revoke\",\"revoked\":\"n\\\"3\",\"master\":\"n2\",\"epoch\":1}}  ",
     })
     void aProtocolLineIsReadAsTheTreePathReadsIt(String line) throws Exception {
@@ -79,6 +82,9 @@ class EnvelopeReaderTest {
         "{\"src\":\"n2\",\"body\":{\"type\":\"declare\",\"master\":\"n2\",\"epoch\":-1}}",
         "{\"src\":\"n2\",\"body\":{\"type\":\"declare\",\"master\":\"n2\",\"epoch\":1.5}}",
         "{\"src\":\"n2\",\"body\":{\"type\":\"revoke\",\"master\":\"n2\",\"epoch\":1}}",
+        "{\"src\":\"n1\",\"body\":{\"type\":\"declare\",\"master\":\"n1\",\"live\":\"n1\"}}",
+        "{\"src\":\"n1\",\"body\":{\"type\":\"declare\",\"master\":\"n1\",\"live\":[\"n1\",2]}}",
+        "{\"src\":\"n1\",\"body\":{\"type\":\"declare\",\"master\":\"n1\",\"live\":null}}",
         "{\"src\":\"n2\",\"body\":{\"type\":\"inquiry_ok\",\"master\":[\"n1\"]}}",
         "{\"src\":\"c1\",\"body\":{\"type\":\"init\",\"node_id\":\"n1\",\"node_ids\":[]}}",
         "{\"src\":\"c1\",\"body\":{\"type\":\"init\",\"node_id\":\"n1\",\"node_ids\":[\"n1\",2]}}",
@@ -109,6 +115,16 @@ class EnvelopeReaderTest {
     }
 
     @Test
+    void aRosterThatIsNotAnArrayOfIdsIsAnError() {
+        assertThatThrownBy(() -> ProtocolCodec.decode(Json.mapper().readTree(
+                "{\"type\":\"declare\",\"master\":\"n1\",\"live\":[\"n1\",2]}")))
+                .isInstanceOf(MalformedInput.class).hasMessageContaining("'live' must be an array of node ids");
+        assertThatThrownBy(() -> ProtocolCodec.decode(Json.mapper().readTree(
+                "{\"type\":\"revoke\",\"revoked\":\"n2\",\"master\":\"n1\",\"live\":{}}")))
+                .isInstanceOf(MalformedInput.class).hasMessageContaining("'live'");
+    }
+
+    @Test
     void anIdReadAgainIsTheSameString() {
         read("{\"src\":\"n2\",\"body\":{\"type\":\"declare\",\"master\":\"n2\",\"epoch\":1}}");
         String first = reader.src();
@@ -132,7 +148,8 @@ class EnvelopeReaderTest {
         }
         List<String> written = new ArrayList<>();
         for (Message message : List.of(Message.Inquiry.INSTANCE, new Message.InquiryOk("n1", 42),
-                new Message.InquiryOk(null, 0), new Message.Declare("n1", 7), new Message.Revoke("n3", "n1", 9))) {
+                new Message.InquiryOk(null, 0), new Message.Declare("n1", 7), new Message.Revoke("n3", "n1", 9),
+                new Message.Declare("n1", 7, List.of("n1", "n2", "n4")), new Message.Revoke("n3", "n1", 9, List.of("n1")))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             EnvelopeWriter writer = new EnvelopeWriter(Json.streaming(), out);
             writer.write("n2", "n1", message, 12_345, message instanceof Message.InquiryOk ? 17 : EnvelopeWriter.NO_REPLY);

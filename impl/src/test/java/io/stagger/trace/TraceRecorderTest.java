@@ -25,15 +25,15 @@ class TraceRecorderTest {
         n2.observeWith(new TraceRecorder(out, 1_000));
 
         n2.step(Event.Start.INSTANCE, 0, IGNORE);
-        n2.step(new Event.Receive("n1", new Message.Revoke("n3", "n1", 4)), 5_000, IGNORE);
+        n2.step(new Event.Receive("n1", new Message.Revoke("n3", "n1", 4, List.of("n1", "n2"))), 5_000, IGNORE);
 
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("{\"seq\":0,\"t\":1000,\"server\":\"n2\",\"rank\":2,\"action\":\"Start\"")
                 .contains("\"role\":\"BACKUP\",\"master\":\"n1\",\"masterRank\":1,\"epoch\":0");
         assertThat(lines[1]).contains("\"t\":6000", "\"action\":\"ReceiveRevoke\"", "\"cause\":\"receive\"",
-                "\"fromRank\":1,\"type\":\"revoke\",\"msgMaster\":1,\"msgRevoked\":3,\"msgEpoch\":4",
+                "\"fromRank\":1,\"type\":\"revoke\",\"msgMaster\":1,\"msgRevoked\":3,\"msgEpoch\":4,\"msgLive\":\"1,2\"",
                 "\"role\":\"BACKUP\",\"master\":\"n1\",\"masterRank\":1,\"epoch\":4",
-                "\"n\":3,\"variants\":\"announce,epochs,patient,prompt\",\"P\":100000,\"T\":50000,\"B\":100000,\"D\":20000,\"A\":3000000}");
+                "\"n\":3,\"variants\":\"announce,epochs,patient,prompt,roster\",\"P\":100000,\"T\":50000,\"B\":100000,\"D\":20000,\"A\":3000000}");
     }
 }

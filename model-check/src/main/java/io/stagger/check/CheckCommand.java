@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
             "  bin/stagger check --servers 5 --faults crash,loss --simulate --depth 200 --traces 5000",
             "  bin/stagger check --trace store/election/<time>/traces   (trace validation, model-check/TRACES.md)"})
 public final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs,patient,prompt",
+    @Option(names = "--variants", paramLabel = "LIST", defaultValue = "announce,epochs,patient,prompt,roster",
             description = "Variants of PROTOCOL.md §5: announce, epochs, redirect, patient, spaced, prompt, roster, "
                     + "comma-separated; "
                     + "none is the claims' variant. Default: ${DEFAULT-VALUE}.")

@@ -1,5 +1,6 @@
 package io.stagger.check;
 
+import io.stagger.core.Config;
 import io.stagger.core.Variant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,8 +24,7 @@ public final class Matrix {
     }
 
     /** The product's default variant set, checked beside the 8 sets of the three fixes of PROTOCOL.md §5. */
-    public static final Set<Variant> DEFAULT = EnumSet.of(Variant.ANNOUNCE, Variant.EPOCHS, Variant.PATIENT,
-            Variant.PROMPT);
+    public static final Set<Variant> DEFAULT = Config.DEFAULT_VARIANTS;
 
     /** All 8 sets of announce, epochs and redirect, from the claims' variant (none) to all three, then the default. */
     public static List<Set<Variant>> variantSets() {

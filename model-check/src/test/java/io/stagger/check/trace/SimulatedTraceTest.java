@@ -34,9 +34,26 @@ class SimulatedTraceTest {
         assertThat(Files.readString(traces)).as("the run had a revocation to validate").contains("\"ReceiveRevoke\"");
     }
 
+    /**
+     * Variant roster (default): the backup n2 crashes and stays down, the master's announcements drop it, then the
+     * master crashes: n3 waits B only, with a roster without n2, and n4 waits one step; the spec's roster agrees.
+     */
+    @Test
+    void aRunWithABackupDownAndThenAMasterCrashValidates() throws IOException {
+        List<Fault> faults = List.of(new Fault.Crash(300 * MS, "n2"), new Fault.Crash(800 * MS, "n1"));
+        Path traces = assertAccepted("roster", List.of("n1", "n2", "n3", "n4"), faults, 1_300 * MS);
+        assertThat(Files.readString(traces)).as("a declaration without n2 was received")
+                .contains("\"type\":\"declare\",\"msgMaster\":1,\"msgRevoked\":0,\"msgEpoch\":0,\"msgLive\":\"1,3,4\"");
+    }
+
     /** Runs n1, n2, n3 with the defaults and {@code faults}, validates the trace, asserts it accepted; the trace. */
     private static Path assertAccepted(String name, List<Fault> faults, long untilMicros) throws IOException {
-        Path traces = record(name, new Scenario(List.of("n1", "n2", "n3"), Config.defaults(), 7, faults), untilMicros);
+        return assertAccepted(name, List.of("n1", "n2", "n3"), faults, untilMicros);
+    }
+
+    private static Path assertAccepted(String name, List<String> ids, List<Fault> faults, long untilMicros)
+            throws IOException {
+        Path traces = record(name, new Scenario(ids, Config.defaults(), 7, faults), untilMicros);
         TraceVerdict verdict = new TraceValidator(null, 120).validate(traces, workDir(name));
         System.out.print(verdict.report());
         assertThat(verdict.error()).isNull();
