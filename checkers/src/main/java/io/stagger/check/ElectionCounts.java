@@ -22,7 +22,8 @@ import java.util.Map;
 final class ElectionCounts {
     /**
      * How long after a fault an election may still be its consequence: more than P + T + max E + a revocation round
-     * at the node's defaults for groups of up to five (100 + 50 + 520 + 60 ms with spaced, 100 + 50 + 220 + 60 with the default prompt).
+     * at the node's defaults for groups of up to five (100 + 50 + 520 + 60 ms with spaced, 100 + 50 + 220 + 60 with
+     * prompt, less with the default roster, whose E(i) leaves out members known to be down).
      */
     static final long FAULT_WINDOW_NANOS = 1_000_000_000L;
 
