@@ -20,8 +20,14 @@ import java.util.function.Consumer;
  * and delivers it when due from a priority queue keyed by delivery time. Paused nodes' traffic is held.
  */
 public final class Network implements AutoCloseable {
-    /** Bound on messages waiting to enter the router; senders block when it is full. */
-    public static final int INBOX_CAPACITY = 65_536;
+    /**
+     * Bound on batches of messages waiting to enter the router (a batch: what one read of a node's stdout brought, at
+     * most {@code BoundedLineReader}'s buffer of 64 KB of lines but for a single longer line; or one message of a
+     * client); senders block when it is full.
+     */
+    public static final int INBOX_BATCHES = 4_096;
+    /** The router takes batches from its inbox until it has this many messages, then delivers what is due. */
+    static final int ROUTER_MESSAGES = 4_096;
     /** Bound on messages in flight; beyond it the top sender of the last second is reported as flooding. */
     public static final int MAX_IN_FLIGHT = 500_000;
     /** A sender of this many messages in a second is named as the cause when a node's input queue is full. */
@@ -44,10 +50,12 @@ public final class Network implements AutoCloseable {
     private final Set<String> servers = ConcurrentHashMap.newKeySet();
     private final Set<String> clientIds = ConcurrentHashMap.newKeySet();
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<Envelope> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
+    private final BlockingQueue<List<Envelope>> inbox = new ArrayBlockingQueue<>(INBOX_BATCHES);
     private final PriorityQueue<InFlight> inFlight = new PriorityQueue<>(
             (a, b) -> a.dueNanos != b.dueNanos ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.id, b.id));
     private final List<InFlight> held = new ArrayList<>();
+    /** The endpoints delivered to since they were last told {@link Endpoint#delivered()}. */
+    private final List<Endpoint> deliveredTo = new ArrayList<>();
     private final Map<String, Long> sentThisSecond = new HashMap<>();
     private final Set<String> unknownDestinations = ConcurrentHashMap.newKeySet();
     private final Thread router;
@@ -93,8 +101,13 @@ public final class Network implements AutoCloseable {
 
     /** Sends a message; blocks only while the router's inbox is full. */
     public void send(Envelope envelope) {
+        send(List.of(envelope));
+    }
+
+    /** Sends messages in their order, handed to the router at once; the caller gives up the list. */
+    public void send(List<Envelope> envelopes) {
         try {
-            inbox.put(envelope);
+            inbox.put(envelopes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -137,28 +150,31 @@ public final class Network implements AutoCloseable {
     }
 
     private void route() {
-        List<Envelope> batch = new ArrayList<>(1024);
         try {
             while (running) {
                 InFlight next = inFlight.peek();
                 long now = clock.now();
-                Envelope first = next == null
+                List<Envelope> batch = next == null
                         ? inbox.poll(20, TimeUnit.MILLISECONDS)
                         : next.dueNanos > now ? inbox.poll(next.dueNanos - now, TimeUnit.NANOSECONDS) : inbox.poll();
                 now = clock.now();
-                if (first != null) {
-                    admit(first, now);
-                    inbox.drainTo(batch, 4096);
+                int admitted = 0;
+                while (batch != null) {
                     for (Envelope envelope : batch) {
                         admit(envelope, now);
                     }
-                    batch.clear();
+                    admitted += batch.size();
+                    batch = admitted < ROUTER_MESSAGES ? inbox.poll() : null;
                 }
                 deliverDue(clock.now());
                 if (resumes != resumesSeen) {
                     resumesSeen = resumes;
                     release();
                 }
+                for (Endpoint endpoint : deliveredTo) {
+                    endpoint.delivered();
+                }
+                deliveredTo.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,7 +187,7 @@ public final class Network implements AutoCloseable {
         long id = nextId++;
         boolean betweenServers = servers.contains(envelope.sender()) && servers.contains(envelope.dest());
         stats.sent(betweenServers, clientIds.contains(envelope.src()) || clientIds.contains(envelope.dest()),
-                envelope.line().length());
+                envelope.lineChars());
         countSender(envelope.sender(), now);
         if (logSend) {
             log.accept("send " + envelope.line());
@@ -267,6 +283,9 @@ public final class Network implements AutoCloseable {
         }
         journal.record(message.id, envelope, message.sentNanos, now, null);
         endpoint.deliver(envelope);
+        if (!deliveredTo.contains(endpoint)) {
+            deliveredTo.add(endpoint);
+        }
     }
 
     private void release() {
