@@ -38,6 +38,7 @@ public final class Journal implements AutoCloseable {
 
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER_BYTES];
+    private final byte[] digits = new byte[MAX_DIGITS];
     private int buffered;
     private final List<Entry> first = new ArrayList<>();
     private long lines;
@@ -97,19 +98,19 @@ public final class Journal implements AutoCloseable {
             put(ascii(Long.toString(value))); // never for ids and times; kept exact all the same
             return;
         }
-        if (buffer.length - buffered < MAX_DIGITS) {
+        int at = MAX_DIGITS;
+        long rest = value;
+        do {
+            long tenth = rest / 10;
+            digits[--at] = (byte) ('0' + (rest - 10 * tenth));
+            rest = tenth;
+        } while (rest != 0);
+        int length = MAX_DIGITS - at;
+        if (buffer.length - buffered < length) {
             writeOut();
         }
-        int digits = 1;
-        for (long rest = value / 10; rest != 0; rest /= 10) {
-            digits++;
-        }
-        long rest = value;
-        for (int at = buffered + digits - 1; at >= buffered; at--) {
-            buffer[at] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
-        buffered += digits;
+        System.arraycopy(digits, at, buffer, buffered, length);
+        buffered += length;
     }
 
     private void writeOut() throws IOException {
