@@ -92,6 +92,7 @@ import json, re, sys
 threads, results, ticks, label = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
 total = 0.0
 path = {}
+path_system = {}
 system = switches = reads = writes = 0
 for row in open(threads):
     user, sys_, voluntary, involuntary, syscr, syscw, name = row.rstrip("\n").split(" ", 6)
@@ -100,6 +101,7 @@ for row in open(threads):
     if re.search(r"-stdout$|-stdin$|^router$", name):
         kind = re.sub(r"^.*-", "", name)
         path[kind] = path.get(kind, 0) + user + sys_
+        path_system[kind] = path_system.get(kind, 0) + sys_
         system += sys_
         switches += int(voluntary) + int(involuntary)
         reads += int(syscr)
@@ -110,7 +112,7 @@ on_path = sum(path.values())
 problems = json.load(open(results)).get("problems") or []
 print(f"{label}: {messages} messages, main phase {net['main-phase']['msgs-per-second']}/s; harness CPU {total:.2f} s,"
       f" message path {on_path:.2f} s ({', '.join(f'{k} {v:.2f}' for k, v in sorted(path.items()))}; system"
-      f" {system:.2f}) = {on_path / messages * 1e6:.2f} us per message; per 100 messages {100 * switches / messages:.1f}"
+      f" {system:.2f}: {', '.join(f'{k} {v:.2f}' for k, v in sorted(path_system.items()))}) = {on_path / messages * 1e6:.2f} us per message; per 100 messages {100 * switches / messages:.1f}"
       f" context switches, {100 * reads / messages:.1f} reads, {100 * writes / messages:.1f} writes"
       + (f"; the run's error: {problems[0]}" if problems else ""))
 PY

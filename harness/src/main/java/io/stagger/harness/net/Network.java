@@ -44,8 +44,19 @@ public final class Network implements AutoCloseable {
         }
     }
 
-    /** What an id is registered as. */
-    private record Registered(Endpoint endpoint, boolean server, boolean client) {}
+    /** What an id is registered as; and whether the router delivered to it since it last told it so. */
+    private static final class Registered {
+        final Endpoint endpoint;
+        final boolean server;
+        final boolean client;
+        boolean deliveredTo;
+
+        Registered(Endpoint endpoint, boolean server, boolean client) {
+            this.endpoint = endpoint;
+            this.server = server;
+            this.client = client;
+        }
+    }
 
     /** Messages sent by one sender in the current second and the one before, for the flood bound and its report. */
     private static final class SenderCount {
@@ -73,7 +84,7 @@ public final class Network implements AutoCloseable {
     private final ArrayDeque<InFlight> dueWhenSent = new ArrayDeque<>();
     private final List<InFlight> held = new ArrayList<>();
     /** The endpoints delivered to since they were last told {@link Endpoint#delivered()}. */
-    private final List<Endpoint> deliveredTo = new ArrayList<>();
+    private final List<Registered> deliveredTo = new ArrayList<>();
     private final Map<String, SenderCount> sentBySender = new HashMap<>();
     private final Set<String> unknownDestinations = ConcurrentHashMap.newKeySet();
     private final Thread router;
@@ -184,8 +195,9 @@ public final class Network implements AutoCloseable {
                     resumesSeen = resumes;
                     release();
                 }
-                for (Endpoint endpoint : deliveredTo) {
-                    endpoint.delivered();
+                for (Registered endpoint : deliveredTo) {
+                    endpoint.deliveredTo = false;
+                    endpoint.endpoint.delivered();
                 }
                 deliveredTo.clear();
             }
@@ -320,14 +332,15 @@ public final class Network implements AutoCloseable {
 
     private void deliver(InFlight message, long now) {
         Envelope envelope = message.envelope;
-        Endpoint endpoint = endpoints.get(envelope.dest()).endpoint;
+        Registered endpoint = endpoints.get(envelope.dest());
         stats.delivered(message.betweenServers, now - message.sentNanos);
         if (logRecv) {
             log.accept("recv " + envelope.line());
         }
         journal.record(message.id, envelope, message.sentNanos, now, null);
-        endpoint.deliver(envelope);
-        if (!deliveredTo.contains(endpoint)) {
+        endpoint.endpoint.deliver(envelope);
+        if (!endpoint.deliveredTo) {
+            endpoint.deliveredTo = true;
             deliveredTo.add(endpoint);
         }
     }
