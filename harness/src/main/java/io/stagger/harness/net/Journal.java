@@ -1,6 +1,5 @@
 package io.stagger.harness.net;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +11,8 @@ import java.util.List;
 
 /**
  * messages.jsonl: every message with its send and delivery times (or why it was dropped); router thread only. Written
- * as bytes (numbers as digits straight into the buffer, the line in UTF-8), since it takes a line per message routed.
+ * as bytes into a buffer of its own (numbers as digits, the message's line as the UTF-8 bytes it came in) and out in
+ * one write per {@link #BUFFER_BYTES}, since it takes a line per message routed.
  */
 public final class Journal implements AutoCloseable {
     /** Bound on the lines written, so that a long flood run cannot fill the disk. */
@@ -29,15 +29,23 @@ public final class Journal implements AutoCloseable {
     private static final byte[] DROPPED = ascii(",\"dropped\":\"");
     private static final byte[] MSG = ascii(",\"msg\":");
     private static final byte[] END = ascii("}\n");
+    private static final byte[] QUOTE = ascii("\"");
+    /** Digits of the longest long. */
+    private static final int MAX_DIGITS = 19;
+
+    /** Size of the buffer that lines are gathered in before they are written out. */
+    static final int BUFFER_BYTES = 1 << 16;
 
     private final OutputStream out;
-    private final byte[] digits = new byte[20];
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private final byte[] digits = new byte[MAX_DIGITS];
+    private int buffered;
     private final List<Entry> first = new ArrayList<>();
     private long lines;
 
     public Journal(Path file) {
         try {
-            this.out = file == null ? null : new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            this.out = file == null ? null : Files.newOutputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,39 +60,64 @@ public final class Journal implements AutoCloseable {
         }
         lines++;
         try {
-            out.write(ID);
-            writeNumber(id);
-            out.write(SENT);
-            writeNumber(sentNanos);
+            put(ID);
+            putNumber(id);
+            put(SENT);
+            putNumber(sentNanos);
             if (dropped == null) {
-                out.write(RECV);
-                writeNumber(deliveredNanos);
+                put(RECV);
+                putNumber(deliveredNanos);
             } else {
-                out.write(DROPPED);
-                out.write(dropped.getBytes(StandardCharsets.UTF_8));
-                out.write('"');
+                put(DROPPED);
+                put(dropped.getBytes(StandardCharsets.UTF_8));
+                put(QUOTE);
             }
-            out.write(MSG);
-            out.write(envelope.line().getBytes(StandardCharsets.UTF_8));
-            out.write(END);
+            put(MSG);
+            put(envelope.lineBytes());
+            put(END);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private void put(byte[] bytes) throws IOException {
+        if (bytes.length > buffer.length - buffered) {
+            writeOut();
+            if (bytes.length > buffer.length) {
+                out.write(bytes);
+                return;
+            }
+        }
+        System.arraycopy(bytes, 0, buffer, buffered, bytes.length);
+        buffered += bytes.length;
+    }
+
     /** {@code value} in decimal digits, as {@link Long#toString(long)} writes it. */
-    private void writeNumber(long value) throws IOException {
+    private void putNumber(long value) throws IOException {
         if (value < 0) {
-            out.write(ascii(Long.toString(value))); // never for ids and times; kept exact all the same
+            put(ascii(Long.toString(value))); // never for ids and times; kept exact all the same
             return;
         }
-        int at = digits.length;
+        int at = MAX_DIGITS;
         long rest = value;
         do {
-            digits[--at] = (byte) ('0' + rest % 10);
-            rest /= 10;
+            long tenth = rest / 10;
+            digits[--at] = (byte) ('0' + (rest - 10 * tenth));
+            rest = tenth;
         } while (rest != 0);
-        out.write(digits, at, digits.length - at);
+        int length = MAX_DIGITS - at;
+        if (buffer.length - buffered < length) {
+            writeOut();
+        }
+        System.arraycopy(digits, at, buffer, buffered, length);
+        buffered += length;
+    }
+
+    private void writeOut() throws IOException {
+        if (buffered > 0) {
+            out.write(buffer, 0, buffered);
+            buffered = 0;
+        }
     }
 
     private static byte[] ascii(String text) {
@@ -99,6 +132,7 @@ public final class Journal implements AutoCloseable {
     public void close() {
         if (out != null) {
             try {
+                writeOut();
                 out.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

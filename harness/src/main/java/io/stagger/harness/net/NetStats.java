@@ -2,15 +2,47 @@ package io.stagger.harness.net;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagger.history.Json;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
-/** Message counts by kind, as Maelstrom's net checker reports them; updated by the router thread only. */
+/**
+ * Message counts by kind, as Maelstrom's net checker reports them; updated by the router thread only, which writes
+ * each count with release semantics (no fence per message), read by others as volatile fields.
+ */
 public final class NetStats {
     /** Counts of one kind of traffic. */
     public static final class Counts {
+        private static final VarHandle SENT = handle("sent");
+        private static final VarHandle SENT_BYTES = handle("sentBytes");
+        private static final VarHandle DELIVERED = handle("delivered");
+        private static final VarHandle DROPPED = handle("dropped");
+
         volatile long sent;
         volatile long sentBytes;
         volatile long delivered;
         volatile long dropped;
+
+        private static VarHandle handle(String field) {
+            try {
+                return MethodHandles.lookup().findVarHandle(Counts.class, field, long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        /** One message of {@code bytes} sent; router thread. */
+        void countSent(int bytes) {
+            SENT.setRelease(this, sent + 1);
+            SENT_BYTES.setRelease(this, sentBytes + bytes);
+        }
+
+        void countDelivered() {
+            DELIVERED.setRelease(this, delivered + 1);
+        }
+
+        void countDropped() {
+            DROPPED.setRelease(this, dropped + 1);
+        }
 
         public long sent() {
             return sent;
@@ -63,26 +95,22 @@ public final class NetStats {
 
     /** A message of {@code bytes} (its JSON line's length) was sent. */
     void sent(boolean betweenServers, boolean involvesClient, int bytes) {
-        all.sent++;
-        all.sentBytes += bytes;
-        Counts kind = betweenServers ? servers : clients;
-        kind.sent++;
-        kind.sentBytes += bytes;
+        all.countSent(bytes);
+        (betweenServers ? servers : clients).countSent(bytes);
         if (!involvesClient) {
-            withoutClients.sent++;
-            withoutClients.sentBytes += bytes;
+            withoutClients.countSent(bytes);
         }
     }
 
     void delivered(boolean betweenServers, long sendToDeliveryNanos) {
         deliveryMillis[(int) Math.min(MAX_DELIVERY_MILLIS, sendToDeliveryNanos / 1_000_000)]++;
-        all.delivered++;
-        (betweenServers ? servers : clients).delivered++;
+        all.countDelivered();
+        (betweenServers ? servers : clients).countDelivered();
     }
 
     void dropped(boolean betweenServers) {
-        all.dropped++;
-        (betweenServers ? servers : clients).dropped++;
+        all.countDropped();
+        (betweenServers ? servers : clients).countDropped();
     }
 
     public ObjectNode toJson(double seconds) {

@@ -2,7 +2,9 @@ package io.stagger.harness.net;
 
 import io.stagger.harness.Problems;
 import io.stagger.harness.RunClock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,14 @@ import java.util.function.Consumer;
  * and delivers it when due from a priority queue keyed by delivery time. Paused nodes' traffic is held.
  */
 public final class Network implements AutoCloseable {
-    /** Bound on messages waiting to enter the router; senders block when it is full. */
-    public static final int INBOX_CAPACITY = 65_536;
+    /**
+     * Bound on batches of messages waiting to enter the router (a batch: what one read of a node's stdout brought, at
+     * most {@code BoundedLineReader}'s buffer of 64 KB of lines but for a single longer line; or one message of a
+     * client); senders block when it is full.
+     */
+    public static final int INBOX_BATCHES = 4_096;
+    /** The router takes batches from its inbox until it has this many messages, then delivers what is due. */
+    static final int ROUTER_MESSAGES = 4_096;
     /** Bound on messages in flight; beyond it the top sender of the last second is reported as flooding. */
     public static final int MAX_IN_FLIGHT = 500_000;
     /** A sender of this many messages in a second is named as the cause when a node's input queue is full. */
@@ -29,7 +37,32 @@ public final class Network implements AutoCloseable {
     /** Bound on the messages one sender may send in one second. */
     public static final long MAX_MESSAGES_PER_SENDER_SECOND = 100_000;
 
-    private record InFlight(long id, long sentNanos, long dueNanos, Envelope envelope, boolean betweenServers) {}
+    private record InFlight(long id, long sentNanos, long dueNanos, Envelope envelope, boolean betweenServers) {
+        /** Whether this is to be delivered before {@code other}: by delivery time, then in the order sent. */
+        boolean before(InFlight other) {
+            return dueNanos != other.dueNanos ? dueNanos < other.dueNanos : id < other.id;
+        }
+    }
+
+    /** What an id is registered as; and whether the router delivered to it since it last told it so. */
+    private static final class Registered {
+        final Endpoint endpoint;
+        final boolean server;
+        final boolean client;
+        boolean deliveredTo;
+
+        Registered(Endpoint endpoint, boolean server, boolean client) {
+            this.endpoint = endpoint;
+            this.server = server;
+            this.client = client;
+        }
+    }
+
+    /** Messages sent by one sender in the current second and the one before, for the flood bound and its report. */
+    private static final class SenderCount {
+        long thisSecond;
+        long lastSecond;
+    }
 
     private final RunClock clock;
     private final Latency latency;
@@ -40,15 +73,19 @@ public final class Network implements AutoCloseable {
     private final boolean logSend;
     private final boolean logRecv;
     private final NetStats stats = new NetStats();
-    private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
-    private final Set<String> servers = ConcurrentHashMap.newKeySet();
-    private final Set<String> clientIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, Registered> endpoints = new ConcurrentHashMap<>();
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<Envelope> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
-    private final PriorityQueue<InFlight> inFlight = new PriorityQueue<>(
-            (a, b) -> a.dueNanos != b.dueNanos ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.id, b.id));
+    private final BlockingQueue<List<Envelope>> inbox = new ArrayBlockingQueue<>(INBOX_BATCHES);
+    private final PriorityQueue<InFlight> inFlight = new PriorityQueue<>((a, b) -> a.before(b) ? -1 : 1);
+    /**
+     * Messages due at the moment they were sent (no latency drawn), in the order sent: they are in order of delivery
+     * already, so they skip the priority queue, and are merged with it by {@link InFlight#before}.
+     */
+    private final ArrayDeque<InFlight> dueWhenSent = new ArrayDeque<>();
     private final List<InFlight> held = new ArrayList<>();
-    private final Map<String, Long> sentThisSecond = new HashMap<>();
+    /** The endpoints delivered to since they were last told {@link Endpoint#delivered()}. */
+    private final List<Registered> deliveredTo = new ArrayList<>();
+    private final Map<String, SenderCount> sentBySender = new HashMap<>();
     private final Set<String> unknownDestinations = ConcurrentHashMap.newKeySet();
     private final Thread router;
     private volatile Map<String, Set<String>> blocked = Map.of();
@@ -60,7 +97,6 @@ public final class Network implements AutoCloseable {
     private long nextId;
     private long secondStartNanos;
     private boolean flooded;
-    private final Map<String, Long> sentLastSecond = new HashMap<>();
 
     public Network(RunClock clock, Latency latency, long seed, Journal journal, Problems problems,
             Consumer<String> log, boolean logSend, boolean logRecv) {
@@ -79,22 +115,23 @@ public final class Network implements AutoCloseable {
 
     /** Registers an endpoint; a server (node) endpoint is subject to partitions, loss and pauses. */
     public void register(String id, Endpoint endpoint, boolean server) {
-        endpoints.put(id, endpoint);
-        if (server) {
-            servers.add(id);
-        }
+        endpoints.put(id, new Registered(endpoint, server, false));
     }
 
     /** Registers a client (c0, c1, ...): its messages do not count in msgs-per-op's server messages. */
     public void registerClient(String id, Endpoint endpoint) {
-        clientIds.add(id);
-        register(id, endpoint, false);
+        endpoints.put(id, new Registered(endpoint, false, true));
     }
 
     /** Sends a message; blocks only while the router's inbox is full. */
     public void send(Envelope envelope) {
+        send(List.of(envelope));
+    }
+
+    /** Sends messages in their order, handed to the router at once; the caller gives up the list. */
+    public void send(List<Envelope> envelopes) {
         try {
-            inbox.put(envelope);
+            inbox.put(envelopes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -137,28 +174,32 @@ public final class Network implements AutoCloseable {
     }
 
     private void route() {
-        List<Envelope> batch = new ArrayList<>(1024);
         try {
             while (running) {
-                InFlight next = inFlight.peek();
+                InFlight next = dueWhenSent.isEmpty() ? inFlight.peek() : dueWhenSent.peekFirst();
                 long now = clock.now();
-                Envelope first = next == null
+                List<Envelope> batch = next == null
                         ? inbox.poll(20, TimeUnit.MILLISECONDS)
                         : next.dueNanos > now ? inbox.poll(next.dueNanos - now, TimeUnit.NANOSECONDS) : inbox.poll();
                 now = clock.now();
-                if (first != null) {
-                    admit(first, now);
-                    inbox.drainTo(batch, 4096);
+                int admitted = 0;
+                while (batch != null) {
                     for (Envelope envelope : batch) {
                         admit(envelope, now);
                     }
-                    batch.clear();
+                    admitted += batch.size();
+                    batch = admitted < ROUTER_MESSAGES ? inbox.poll() : null;
                 }
                 deliverDue(clock.now());
                 if (resumes != resumesSeen) {
                     resumesSeen = resumes;
                     release();
                 }
+                for (Registered endpoint : deliveredTo) {
+                    endpoint.deliveredTo = false;
+                    endpoint.endpoint.delivered();
+                }
+                deliveredTo.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -169,14 +210,16 @@ public final class Network implements AutoCloseable {
 
     private void admit(Envelope envelope, long now) {
         long id = nextId++;
-        boolean betweenServers = servers.contains(envelope.sender()) && servers.contains(envelope.dest());
-        stats.sent(betweenServers, clientIds.contains(envelope.src()) || clientIds.contains(envelope.dest()),
-                envelope.line().length());
+        Registered sender = endpoints.get(envelope.sender());
+        Registered dest = endpoints.get(envelope.dest());
+        Registered src = envelope.src().equals(envelope.sender()) ? sender : endpoints.get(envelope.src());
+        boolean betweenServers = sender != null && sender.server && dest != null && dest.server;
+        stats.sent(betweenServers, src != null && src.client || dest != null && dest.client, envelope.lineChars());
         countSender(envelope.sender(), now);
         if (logSend) {
             log.accept("send " + envelope.line());
         }
-        if (!endpoints.containsKey(envelope.dest())) {
+        if (dest == null) {
             if (unknownDestinations.add(envelope.dest())) {
                 log.accept("dropping messages to unknown destination " + envelope.dest() + " (first from "
                         + envelope.sender() + ")");
@@ -197,8 +240,14 @@ public final class Network implements AutoCloseable {
             }
         }
         long extraNanos = betweenServers ? slowNanos : 0;
-        inFlight.add(new InFlight(id, now, now + latency.drawNanos(random) + extraNanos, envelope, betweenServers));
-        if (inFlight.size() > MAX_IN_FLIGHT && !flooded) {
+        long dueNanos = now + latency.drawNanos(random) + extraNanos;
+        InFlight message = new InFlight(id, now, dueNanos, envelope, betweenServers);
+        if (dueNanos == now) {
+            dueWhenSent.addLast(message);
+        } else {
+            inFlight.add(message);
+        }
+        if (inFlight.size() + dueWhenSent.size() > MAX_IN_FLIGHT && !flooded) {
             flooded = true;
             problems.report(topSender() + " floods the network: more than " + MAX_IN_FLIGHT + " messages in flight");
         }
@@ -206,12 +255,18 @@ public final class Network implements AutoCloseable {
 
     private void countSender(String src, long now) {
         if (now - secondStartNanos > 1_000_000_000L) {
-            sentLastSecond.clear();
-            sentLastSecond.putAll(sentThisSecond);
-            sentThisSecond.clear();
+            for (SenderCount count : sentBySender.values()) {
+                count.lastSecond = count.thisSecond;
+                count.thisSecond = 0;
+            }
             secondStartNanos = now;
         }
-        long sent = sentThisSecond.merge(src, 1L, Long::sum);
+        SenderCount count = sentBySender.get(src);
+        if (count == null) {
+            count = new SenderCount();
+            sentBySender.put(src, count);
+        }
+        long sent = ++count.thisSecond;
         if (sent > MAX_MESSAGES_PER_SENDER_SECOND && !flooded) {
             flooded = true;
             problems.report(src + " floods the network: more than " + MAX_MESSAGES_PER_SENDER_SECOND
@@ -225,25 +280,42 @@ public final class Network implements AutoCloseable {
      * not read its input.
      */
     public String explainFullInput(String node, int waiting) {
-        Map<String, Long> counts = new HashMap<>(sentLastSecond);
-        sentThisSecond.forEach((src, n) -> counts.merge(src, n, Math::max));
-        Map.Entry<String, Long> top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
-        if (top != null && top.getValue() >= FLOOD_HINT_MESSAGES) {
-            return top.getKey() + " floods the network: " + top.getValue() + " messages in one second, and " + node
+        String top = null;
+        long topCount = 0;
+        for (Map.Entry<String, SenderCount> sender : sentBySender.entrySet()) {
+            long count = Math.max(sender.getValue().thisSecond, sender.getValue().lastSecond);
+            if (top == null || count > topCount) {
+                top = sender.getKey();
+                topCount = count;
+            }
+        }
+        if (top != null && topCount >= FLOOD_HINT_MESSAGES) {
+            return top + " floods the network: " + topCount + " messages in one second, and " + node
                     + " has " + waiting + " messages waiting to be read";
         }
         return node + " does not read its input: " + waiting + " messages are waiting for it";
     }
 
     private String topSender() {
-        return sentThisSecond.entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(e -> e.getKey() + " (" + e.getValue() + " messages in the last second)").orElse("a node");
+        return sentBySender.entrySet().stream().filter(e -> e.getValue().thisSecond > 0)
+                .max(Comparator.comparingLong(e -> e.getValue().thisSecond))
+                .map(e -> e.getKey() + " (" + e.getValue().thisSecond + " messages in the last second)")
+                .orElse("a node");
     }
 
     private void deliverDue(long now) {
-        InFlight next;
-        while ((next = inFlight.peek()) != null && next.dueNanos <= now) {
-            inFlight.poll();
+        while (true) {
+            InFlight queued = inFlight.peek();
+            InFlight sentDue = dueWhenSent.peekFirst();
+            InFlight next = sentDue != null && (queued == null || sentDue.before(queued)) ? sentDue : queued;
+            if (next == null || next.dueNanos > now) {
+                return;
+            }
+            if (next == sentDue) {
+                dueWhenSent.pollFirst();
+            } else {
+                inFlight.poll();
+            }
             if (isHeld(next)) {
                 held.add(next);
                 continue;
@@ -260,13 +332,17 @@ public final class Network implements AutoCloseable {
 
     private void deliver(InFlight message, long now) {
         Envelope envelope = message.envelope;
-        Endpoint endpoint = endpoints.get(envelope.dest());
+        Registered endpoint = endpoints.get(envelope.dest());
         stats.delivered(message.betweenServers, now - message.sentNanos);
         if (logRecv) {
             log.accept("recv " + envelope.line());
         }
         journal.record(message.id, envelope, message.sentNanos, now, null);
-        endpoint.deliver(envelope);
+        endpoint.endpoint.deliver(envelope);
+        if (!endpoint.deliveredTo) {
+            endpoint.deliveredTo = true;
+            deliveredTo.add(endpoint);
+        }
     }
 
     private void release() {

@@ -12,7 +12,9 @@ import io.stagger.harness.net.Network;
 import io.stagger.history.Json;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -34,6 +36,8 @@ public final class NodeHandle implements Endpoint {
     private volatile NodeProcess process;
     private volatile boolean expectedDown;
     private volatile boolean paused;
+    /** The incarnation that lines were last sent to, until they are flushed; the router thread's own. */
+    private NodeProcess sentTo;
 
     NodeHandle(String id, List<String> nodeIds, List<String> command, File directory, Path log, boolean echoStderr,
             Network network, Clients clients, RunClock clock, Problems problems, long initTimeoutMillis) {
@@ -139,19 +143,47 @@ public final class NodeHandle implements Endpoint {
     public void deliver(Envelope envelope) {
         NodeProcess current = process;
         if (current != null && !expectedDown) {
-            current.send(envelope.line());
+            if (sentTo != current && sentTo != null) {
+                sentTo.flush(); // a restarted node's lines for its previous incarnation go there, as sent
+            }
+            current.send(envelope.lineBytes());
+            sentTo = current;
+        }
+    }
+
+    /** Hands what the router delivered to the node's stdin writer, all at once. */
+    @Override
+    public void delivered() {
+        if (sentTo != null) {
+            sentTo.flush();
+            sentTo = null;
         }
     }
 
     private final class Listener implements NodeProcess.Listener {
+        /** The messages of the current read of stdout, handed to the network together; the reader thread's own. */
+        private List<Envelope> read = new ArrayList<>();
+
         @Override
-        public void line(String line) {
-            Envelope message = Envelope.fromNode(id, line);
-            if (message == null) {
-                problems.report(id + " printed a line that is not a Maelstrom message on stdout: " + quote(line));
+        public void line(byte[] bytes, int offset, int length) {
+            Envelope message = Envelope.fromNode(id, bytes, offset, length);
+            if (message != null) {
+                read.add(message);
                 return;
             }
-            network.send(message);
+            String line = new String(bytes, offset, length, StandardCharsets.UTF_8);
+            if (!line.isBlank()) {
+                endOfRead();
+                problems.report(id + " printed a line that is not a Maelstrom message on stdout: " + quote(line));
+            }
+        }
+
+        @Override
+        public void endOfRead() {
+            if (!read.isEmpty()) {
+                network.send(read);
+                read = new ArrayList<>();
+            }
         }
 
         @Override

@@ -1,6 +1,5 @@
 package io.stagger.harness.proc;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -14,9 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /** One run of a node binary: a reader thread on its stdout, a writer thread on its stdin, its stderr to a log. */
 final class NodeProcess {
@@ -24,14 +20,18 @@ final class NodeProcess {
     static final int MAX_LINE_BYTES = 8 << 20;
     /** Bound on lines waiting to be written to a node's stdin. */
     static final int STDIN_QUEUE = 100_000;
-    /** Lines the stdin writer takes from its queue at a time. */
-    static final int STDIN_BATCH = 1024;
+    /** Size of the stdin writer's buffer: lines are written out when it is full or when no more are queued. */
+    static final int STDIN_BUFFER_BYTES = 65_536;
     /** How many of the last stderr lines are kept to explain a crash. */
     static final int STDERR_TAIL = 8;
 
     /** What a node process tells its owner. */
     interface Listener {
-        void line(String line);
+        /** A line the node printed, {@code bytes[offset, offset + length)} in UTF-8 without its line end; reader thread. */
+        void line(byte[] bytes, int offset, int length);
+
+        /** Every line of one read from the node's stdout has been given to {@link #line}; reader thread. */
+        void endOfRead();
 
         void problem(String description);
 
@@ -44,7 +44,10 @@ final class NodeProcess {
     private final String nodeId;
     private final Process process;
     private final Listener listener;
-    private final BlockingQueue<String> stdin = new ArrayBlockingQueue<>(STDIN_QUEUE);
+    /** Lines handed to the stdin writer, at most {@link #STDIN_QUEUE}; guarded by itself. */
+    private final StdinQueue stdin = new StdinQueue();
+    /** Lines sent since the last {@link #flush()}; the router thread's own. */
+    private final List<byte[]> sent = new ArrayList<>();
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private volatile boolean stdinOverflowReported;
     private volatile boolean destroyed;
@@ -79,9 +82,31 @@ final class NodeProcess {
         return process.isAlive();
     }
 
-    /** Queues a line for the node's stdin; a node that stops reading is reported rather than buffered forever. */
-    void send(String line) {
-        if (!stdin.offer(line) && !stdinOverflowReported) {
+    /** Sends a line to the node's stdin: it is handed to the stdin writer at the next {@link #flush()}. Router thread. */
+    void send(byte[] line) {
+        sent.add(line);
+    }
+
+    /**
+     * Hands the lines sent since the last call to the stdin writer, at once (one wake-up of the writer for them all);
+     * a node that stops reading is reported rather than buffered forever: lines beyond {@link #STDIN_QUEUE} waiting
+     * are dropped. Router thread.
+     */
+    void flush() {
+        if (sent.isEmpty()) {
+            return;
+        }
+        boolean full;
+        synchronized (stdin) {
+            int taken = Math.min(sent.size(), STDIN_QUEUE - stdin.queued.size());
+            stdin.queued.addAll(taken == sent.size() ? sent : sent.subList(0, taken));
+            full = taken < sent.size();
+            if (stdin.writerWaits) {
+                stdin.notify();
+            }
+        }
+        sent.clear();
+        if (full && !stdinOverflowReported) {
             stdinOverflowReported = true;
             listener.inputFull(STDIN_QUEUE);
         }
@@ -99,14 +124,19 @@ final class NodeProcess {
 
     private void readStdout() {
         BoundedLineReader reader = new BoundedLineReader(process.getInputStream(), MAX_LINE_BYTES);
-        try {
-            String line;
-            while ((line = reader.readLine()) != null && !destroyed) {
-                if (!line.isBlank()) {
-                    listener.line(line);
-                }
+        BoundedLineReader.Lines lines = (bytes, offset, length) -> {
+            if (!destroyed) {
+                listener.line(bytes, offset, length);
             }
+        };
+        try {
+            boolean more;
+            do {
+                more = reader.read(lines);
+                listener.endOfRead();
+            } while (more && !destroyed);
         } catch (BoundedLineReader.LineTooLong e) {
+            listener.endOfRead();
             if (!destroyed) {
                 listener.problem(nodeId + " printed " + e.getMessage() + " on stdout");
             }
@@ -115,25 +145,52 @@ final class NodeProcess {
         }
     }
 
+    /** Lines waiting for the stdin writer, and whether it waits for them. */
+    private static final class StdinQueue {
+        List<byte[]> queued = new ArrayList<>();
+        boolean writerWaits;
+    }
+
     private void writeStdin() {
-        List<String> batch = new ArrayList<>(STDIN_BATCH);
-        try (OutputStream out = new BufferedOutputStream(process.getOutputStream(), 65_536)) {
+        byte[] buffer = new byte[STDIN_BUFFER_BYTES];
+        int buffered = 0;
+        List<byte[]> taken = new ArrayList<>();
+        try (OutputStream out = process.getOutputStream()) {
             while (process.isAlive()) {
-                String line = stdin.poll(200, TimeUnit.MILLISECONDS);
-                if (line == null) {
+                synchronized (stdin) {
+                    if (stdin.queued.isEmpty() && buffered == 0) {
+                        stdin.writerWaits = true;
+                        stdin.wait(200);
+                        stdin.writerWaits = false;
+                    }
+                    List<byte[]> queued = stdin.queued;
+                    stdin.queued = taken;
+                    taken = queued;
+                }
+                if (taken.isEmpty()) {
+                    // Every line queued is in the buffer: written out once the queue is empty.
+                    if (buffered > 0) {
+                        out.write(buffer, 0, buffered);
+                        out.flush();
+                        buffered = 0;
+                    }
                     continue;
                 }
-                // Every line already queued in one go, as UTF-8 bytes; flushed once the queue is empty.
-                batch.add(line);
-                stdin.drainTo(batch, STDIN_BATCH - 1);
-                for (String queued : batch) {
-                    out.write(queued.getBytes(StandardCharsets.UTF_8));
-                    out.write('\n');
+                for (byte[] line : taken) {
+                    if (line.length + 1 > buffer.length - buffered) {
+                        out.write(buffer, 0, buffered);
+                        buffered = 0;
+                        if (line.length + 1 > buffer.length) {
+                            out.write(line);
+                            out.write('\n');
+                            continue;
+                        }
+                    }
+                    System.arraycopy(line, 0, buffer, buffered, line.length);
+                    buffered += line.length;
+                    buffer[buffered++] = '\n';
                 }
-                batch.clear();
-                if (stdin.isEmpty()) {
-                    out.flush();
-                }
+                taken.clear();
             }
         } catch (IOException e) {
             // The process exited: nothing more can be written to it.
