@@ -3,7 +3,7 @@ package io.stagger.core;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.BitSet;
 
 /**
  * {@code E(i)} of PROTOCOL.md §2 (claims 10-13) for one server {@code i}, precomputed at init for every possible
@@ -110,20 +110,20 @@ public final class ElectionDelays {
     }
 
     /**
-     * Variant {@code roster}: E(self) with the candidates C = {@code roster} without {@code failedMaster} (self is
-     * always a candidate): L(i) and H(i) are taken within C, so a member off the roster costs no step. Computed on
-     * each call, in O(n²): it runs once per detection, not on the hot path.
+     * Variant {@code roster}: E(self) with the candidates C = the members whose ranks are in {@code rosterRanks},
+     * without {@code failedMaster} (self is always a candidate): L(i) and H(i) are taken within C, so a member off
+     * the roster costs no step. Computed on each call, in O(n²): it runs once per detection, not on the hot path.
      */
-    public long afterFailureOfMicros(String failedMaster, Set<String> roster) {
+    public long afterFailureOfMicros(String failedMaster, BitSet rosterRanks) {
         int selfRank = group.rank(self);
         long delay = Durations.micros(config.electionBase());
         for (String k : group.idsByRank().subList(0, selfRank - 1)) {
-            if (k.equals(failedMaster) || !roster.contains(k)) {
+            if (k.equals(failedMaster) || !rosterRanks.get(group.rank(k))) {
                 continue;
             }
             long max = 0;
             for (String j : group.idsByRank().subList(selfRank - 1, group.size())) {
-                if (j.equals(self) || (!j.equals(failedMaster) && roster.contains(j))) {
+                if (j.equals(self) || (!j.equals(failedMaster) && rosterRanks.get(group.rank(j)))) {
                     max = Math.max(max, config.delayBounds().boundMicros(k, j));
                 }
             }

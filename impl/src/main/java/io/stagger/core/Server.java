@@ -6,7 +6,8 @@ import io.stagger.core.Message.InquiryOk;
 import io.stagger.core.Message.Revoke;
 import io.stagger.core.Message.Suspect;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -47,11 +48,16 @@ public final class Server {
     private long timerInquiryAt = NOT_ARMED;
     private long timerElectionAt = NOT_ARMED;
     private long timerAnnounceAt = NOT_ARMED;
-    // Variant roster: the members this server's master last reported alive (a MASTER: those it heard from in the
-    // announce period before), and whom a MASTER has heard an inquiry from in this period. Without the variant the
-    // roster is every member and nothing is heard.
-    private Set<String> roster;
-    private final Set<String> heard = new HashSet<>();
+    // Variant roster, as sets of ranks: the members this server's master last reported alive (a MASTER: those it
+    // heard from in the announce period before), and whom a MASTER has heard an inquiry from in this period. Without
+    // the variant the roster is every member and nothing is heard.
+    private final BitSet roster = new BitSet();
+    private final BitSet heard = new BitSet();
+    // Not protocol state: the last roster declared, reused while the members are the same (rule 10 then allocates
+    // nothing for it in the steady state), and a scratch set.
+    private List<String> lastLive;
+    private final BitSet lastLiveRanks = new BitSet();
+    private final BitSet scratch = new BitSet();
     private long lastNowMicros = Long.MIN_VALUE;
     private StepObserver observer = StepObserver.NONE;
     // Not protocol state: the last inquiry_ok sent, reused while it names the same master and epoch, so that rule 2
@@ -75,7 +81,7 @@ public final class Server {
         this.patient = config.has(Variant.PATIENT);
         this.prompt = config.has(Variant.PROMPT);
         this.rosterOn = config.has(Variant.ROSTER);
-        this.roster = Set.copyOf(group.ids());
+        this.roster.set(1, group.size() + 1);
         this.startAllowanceMicros = Durations.micros(config.startAllowance());
     }
 
@@ -148,7 +154,7 @@ public final class Server {
         if (role == Role.MASTER) {
             out.send(from, inquiryOk(self));
             if (rosterOn) {
-                heard.add(from);
+                heard.set(group.rank(from));
             }
         } else if (redirect && master != null) {
             out.send(from, inquiryOk(master));
@@ -186,7 +192,7 @@ public final class Server {
         if (prompt) {
             Suspect suspect = new Suspect(failedMaster, epoch);
             for (String id : group.idsByRank().subList(0, rank() - 1)) {
-                if (!id.equals(failedMaster) && roster.contains(id)) {
+                if (!id.equals(failedMaster) && roster.get(group.rank(id))) {
                     out.send(id, suspect);
                 }
             }
@@ -229,6 +235,7 @@ public final class Server {
     void receiveDeclare(String from, Declare declare, long nowMicros, Effects out) {
         requireMember(from);
         requireSender(from, declare.master(), "declare");
+        requireMembers(declare.live());
         advanceTo(nowMicros);
         judgeDeclaration(from, declare.epoch(), declare.live(), nowMicros, out);
         observe(Action.RECEIVE_DECLARE, nowMicros, from, declare);
@@ -238,6 +245,7 @@ public final class Server {
     void receiveRevoke(String from, Revoke revoke, long nowMicros, Effects out) {
         requireMember(from);
         requireSender(from, revoke.master(), "revoke");
+        requireMembers(revoke.live());
         if (revoke.revoked() == null) {
             throw new IllegalArgumentException("a revoke must name the server it revokes");
         }
@@ -269,7 +277,7 @@ public final class Server {
         if (rosterOn && self.equals(group.strongest())) {
             // As if it had heard from everyone: its first two announcements name every member, so that backups that
             // wait for their master before inquiring (patient) are not reported down.
-            heard.addAll(group.ids());
+            heard.set(1, group.size() + 1);
         }
         observe(Action.START, nowMicros, Event.Start.INSTANCE);
     }
@@ -295,8 +303,9 @@ public final class Server {
         }
         sendToOthers(new Declare(self, epoch, live()), out);
         if (rosterOn) {
-            heard.add(self);
-            roster = Set.copyOf(heard);
+            heard.set(rank());
+            roster.clear();
+            roster.or(heard);
             heard.clear();
         }
         timerAnnounceAt = arm(Timer.ANNOUNCE, nowMicros + detectionPeriodMicros, out);
@@ -412,9 +421,7 @@ public final class Server {
     private void becomeWaitingFor(String failed, long nowMicros, Effects out) {
         long delay;
         if (rosterOn) {
-            Set<String> rest = new HashSet<>(roster);
-            rest.remove(failed);
-            roster = Set.copyOf(rest);
+            roster.clear(group.rank(failed));
             delay = electionDelays.afterFailureOfMicros(failed, roster);
         } else {
             delay = electionDelays.afterFailureOfMicros(failed);
@@ -425,7 +432,10 @@ public final class Server {
     /** Variant {@code roster}: take the roster of the master this server now recognises; none sent: keep its own. */
     private void takeRoster(List<String> declaredLive) {
         if (rosterOn && declaredLive != null) {
-            roster = Set.copyOf(declaredLive);
+            roster.clear();
+            for (String id : declaredLive) {
+                roster.set(group.rank(id));
+            }
         }
     }
 
@@ -434,13 +444,20 @@ public final class Server {
         if (!rosterOn) {
             return null;
         }
-        List<String> live = new ArrayList<>();
-        for (String id : group.idsByRank()) {
-            if (id.equals(self) || roster.contains(id) || heard.contains(id)) {
-                live.add(id);
+        scratch.clear();
+        scratch.or(roster);
+        scratch.or(heard);
+        scratch.set(rank());
+        if (lastLive == null || !scratch.equals(lastLiveRanks)) {
+            List<String> live = new ArrayList<>(scratch.cardinality());
+            for (int r = scratch.nextSetBit(1); r >= 0; r = scratch.nextSetBit(r + 1)) {
+                live.add(group.idsByRank().get(r - 1));
             }
+            lastLive = List.copyOf(live);
+            lastLiveRanks.clear();
+            lastLiveRanks.or(scratch);
         }
-        return live;
+        return lastLive;
     }
 
     /** A crash loses everything (rule 9); the initial state of rule 8 starts from the same blank. */
@@ -448,7 +465,7 @@ public final class Server {
         role = Role.WAITING;
         master = null;
         epoch = 0;
-        roster = Set.copyOf(group.ids());
+        roster.set(1, group.size() + 1);
         heard.clear();
         inquiryOutstanding = false;
         timerDetectionAt = cancel(Timer.DETECTION, timerDetectionAt, out);
@@ -521,6 +538,17 @@ public final class Server {
         }
         if (id.equals(self)) {
             throw new IllegalArgumentException(self + " received a protocol message from itself");
+        }
+    }
+
+    /** Variant {@code roster}: every id a declare or revoke reports alive is a member ({@code null}: none sent). */
+    private void requireMembers(List<String> ids) {
+        if (ids != null) {
+            for (String id : ids) {
+                if (id == null || !group.contains(id)) {
+                    throw new IllegalArgumentException("a roster names a server that is not a member: " + id);
+                }
+            }
         }
     }
 
@@ -624,7 +652,11 @@ public final class Server {
 
     /** Variant {@code roster}: the members this server's master last reported alive (every member without it). */
     public Set<String> roster() {
-        return roster;
+        Set<String> ids = new LinkedHashSet<>();
+        for (int r = roster.nextSetBit(1); r >= 0; r = roster.nextSetBit(r + 1)) {
+            ids.add(group.idsByRank().get(r - 1));
+        }
+        return ids;
     }
 
     /** Whether an inquiry is outstanding. */

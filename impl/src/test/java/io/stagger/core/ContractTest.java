@@ -39,6 +39,12 @@ class ContractTest {
                 "stronger rank"),
             new BadCall("revoke naming a stranger", s -> s.receiveRevoke("n3", new Revoke("n9", "n3", 0), 5, Effects.NONE),
                 "not a member"),
+            new BadCall("declare whose roster names a stranger",
+                s -> s.receiveDeclare("n1", new Declare("n1", 0, List.of("n1", "n9")), 5, Effects.NONE),
+                "not a member: n9"),
+            new BadCall("revoke whose roster names a stranger",
+                s -> s.receiveRevoke("n1", new Revoke("n3", "n1", 0, List.of("n7")), 5, Effects.NONE),
+                "not a member: n7"),
             new BadCall("inquiry_ok naming a stranger",
                 s -> s.receiveInquiryOk("n1", new InquiryOk("n9", 0), 5, Effects.NONE), "not a member"),
             new BadCall("a message from itself", s -> s.receiveInquiry("n2", 5, Effects.NONE), "from itself"),
@@ -55,6 +61,7 @@ class ContractTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(bad.message());
         assertThat(server.snapshot()).isEqualTo(before);
+        assertThat(server.roster()).as("roster").containsExactly("n1", "n2", "n3", "n4");
     }
 
     @Test
