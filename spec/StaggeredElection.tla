@@ -137,11 +137,11 @@ serverVars == <<role, master, epoch, inquiryOut>>
 timerVars == <<timerDetection, timerInquiry, timerElection, timerAnnounce>>
 faultVars == <<cut, crashes, restarts, losses, lates, partitions>>
 rosterVars == <<roster, heard>>
+vars == <<up, serverVars, timerVars, net, faultVars, clock, timerStart, quiet, rosterVars>>
 
 (* E(i) after the failure of `failed` (rule 4): over i's roster, which is  *)
 (* every server without Roster.                                            *)
 E(i, failed) == EOver(i, roster[i] \ {failed})
-vars == <<up, serverVars, timerVars, net, faultVars, clock, timerStart, quiet, rosterVars>>
 
 (* `live`, in a declare or revoke with Roster: the sender's roster, the    *)
 (* members it heard from in its last two announce periods; {} otherwise.  *)
