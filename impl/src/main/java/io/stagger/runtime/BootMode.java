@@ -39,7 +39,8 @@ public enum BootMode {
      * start (the JDK's process machinery); the node does it on a thread of its own while the JVM starts up.
      */
     static String parentKey() {
-        return ProcessHandle.current().parent().map(BootMode::processKey).orElse("0-0");
+        java.util.Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        return parent.isPresent() ? processKey(parent.get()) : "0-0";
     }
 
     /** The directory for the boot markers: under the system's temporary directory. */
@@ -69,7 +70,8 @@ public enum BootMode {
 
     /** A process's pid and start time (ms since the epoch; 0 if unknown): together they name it for good. */
     static String processKey(ProcessHandle process) {
-        long started = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        java.util.Optional<java.time.Instant> start = process.info().startInstant();
+        long started = start.isPresent() ? start.get().toEpochMilli() : 0;
         return process.pid() + "-" + started;
     }
 
