@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A node's start links no lambda, method reference or other invokedynamic call site: on JDK 17 the first one of a
  * process links the method-handle machinery in the interpreter, about 7 ms of a start's 44 ms of CPU
- * (benchmarks/RESULTS.md). A real node process, started as the launcher starts it but with the JVM's class-loading
- * log on, is given {@code init} and then end of input.
+ * (benchmarks/RESULTS.md). A real node process, booting as under a harness ({@code --boot auto}) with the JVM's
+ * class-loading log on, is given {@code init} and then end of input.
  */
 class StartLinksNoLambdaTest {
     private static final String INIT = "{\"src\":\"c1\",\"dest\":\"n1\",\"body\":{\"type\":\"init\",\"msg_id\":1,"
@@ -26,7 +26,7 @@ class StartLinksNoLambdaTest {
         Path classLog = dir.resolve("classes.log");
         Process node = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:class+load:file=" + classLog, "-cp", System.getProperty("java.class.path"),
-                NodeMain.class.getName(), "--boot", "start", "--incarnation", "1")
+                NodeMain.class.getName(), "--boot", "auto", "--boot-marker-dir", dir.resolve("boots").toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (OutputStream stdin = node.getOutputStream()) {
             stdin.write(INIT.getBytes(StandardCharsets.UTF_8));
