@@ -47,8 +47,8 @@ sample() {
   while kill -0 "$harness" 2>/dev/null; do
     for pid in $(pgrep -f 'stagger-node\.jar' 2>/dev/null); do
       descends "$pid" "$harness" || continue
-      # the launcher's one-off class-data-sharing training run (the first start after a build) is not a node
-      tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q ArchiveClassesAtExit && continue
+      # the launcher's one-off training runs for its start-up archive (the first start after a build) are not nodes
+      tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qE 'DumpLoadedClassList|Xshare:dump|AOTMode=' && continue
       rss="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null)"
       fds="$(ls "/proc/$pid/fd" 2>/dev/null | wc -l)"
       start="$(awk '{print $22}' "/proc/$pid/stat" 2>/dev/null)"

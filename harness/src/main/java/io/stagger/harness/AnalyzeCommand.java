@@ -12,6 +12,7 @@ import io.stagger.check.SetChecker;
 import io.stagger.check.TxnCheck;
 import io.stagger.check.linear.Budget;
 import io.stagger.check.linear.RegisterModel;
+import io.stagger.cli.PlainOptions;
 import io.stagger.harness.report.Results;
 import io.stagger.harness.workload.TxnWorkload;
 import io.stagger.history.HistoryFormats;
@@ -52,10 +53,16 @@ import picocli.CommandLine;
         footer = {"", "Examples:", "  bin/stagger analyze store/lin-kv/latest",
                 "  bin/stagger analyze --history history.edn --model kv",
                 "  bin/stagger analyze --history etcd_000.log --model cas-register --failed-cas compare-failed"})
-public final class AnalyzeCommand implements Callable<Integer> {
+public final class AnalyzeCommand implements Callable<Integer>, PlainOptions.Target {
     /** The models of --model. */
     public static final List<String> MODELS = List.of("cas-register", "register", "kv", "set", "counter",
             "list-append", "rw-register");
+    // The defaults, shared by the annotations (picocli, --help) and the fields (the parse without picocli).
+    static final String DEFAULT_FAILED_CAS = "did-not-happen";
+    static final String DEFAULT_MAX_CONFIGURATIONS = "2000000";
+    static final String DEFAULT_MAX_SECONDS = "60";
+    static final String DEFAULT_CONSISTENCY_MODELS = "strict-serializable";
+    static final String DEFAULT_STORE = "store";
 
     @Parameters(paramLabel = "DIR", arity = "0..1",
             description = "A stored run to check again: its directory, a workload's latest, or a store.")
@@ -74,29 +81,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + "history.jsonl) (default: by the file's name, else its first line).")
     String format;
 
-    @Option(names = "--failed-cas", paramLabel = "MEANING", defaultValue = "did-not-happen",
+    @Option(names = "--failed-cas", paramLabel = "MEANING", defaultValue = DEFAULT_FAILED_CAS,
             description = "What a failed cas means to the register models: did-not-happen or compare-failed "
                     + "(default: ${DEFAULT-VALUE}).")
-    String failedCas;
+    String failedCas = DEFAULT_FAILED_CAS;
 
-    @Option(names = "--max-configurations", paramLabel = "N", defaultValue = "2000000",
+    @Option(names = "--max-configurations", paramLabel = "N", defaultValue = DEFAULT_MAX_CONFIGURATIONS,
             description = "The linearizability search's budget per key, in configurations; beyond it the verdict is "
                     + "unknown (default: ${DEFAULT-VALUE}).")
-    long maxConfigurations;
+    long maxConfigurations = Long.parseLong(DEFAULT_MAX_CONFIGURATIONS);
 
-    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "60",
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = DEFAULT_MAX_SECONDS,
             description = "The linearizability search's budget per key, in seconds (default: ${DEFAULT-VALUE}).")
-    long maxSeconds;
+    long maxSeconds = Long.parseLong(DEFAULT_MAX_SECONDS);
 
-    @Option(names = "--consistency-models", paramLabel = "MODELS", split = ",", defaultValue = "strict-serializable",
+    @Option(names = "--consistency-models", paramLabel = "MODELS", split = ",", defaultValue = DEFAULT_CONSISTENCY_MODELS,
             description = "With --model list-append or rw-register: the models the history must satisfy, comma-separated: "
                     + "read-uncommitted, read-committed, snapshot-isolation, serializable, strict-serializable "
                     + "(default: ${DEFAULT-VALUE}).")
-    List<String> consistencyModels;
+    List<String> consistencyModels = List.of(DEFAULT_CONSISTENCY_MODELS);
 
-    @Option(names = "--store", paramLabel = "DIR", defaultValue = "store",
+    @Option(names = "--store", paramLabel = "DIR", defaultValue = DEFAULT_STORE,
             description = "With --history: results go to DIR/analyze/<timestamp>/ (default: ${DEFAULT-VALUE}).")
-    Path store;
+    Path store = Path.of(DEFAULT_STORE);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -115,9 +122,58 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return execute(out, System.err, args);
     }
 
-    /** Runs the command line with errors on err; returns its exit code. */
+    /**
+     * Runs the command line with errors on err; returns its exit code. A command line of plain options
+     * ({@link PlainOptions}) is read without picocli, whose model of the options would be most of a small history's
+     * cold start; anything else (help, version, every error) goes to picocli. {@code AnalyzeCommandTest} holds the
+     * two parses equal.
+     */
     public static int execute(PrintStream out, PrintStream err, String... args) {
+        AnalyzeCommand plain = new AnalyzeCommand(out, err);
+        if (PlainOptions.parse(args, plain)) {
+            return CommandLines.call("analyze", plain, err);
+        }
         return CommandLines.execute("analyze", new AnalyzeCommand(out, err), err, args);
+    }
+
+    @Override
+    public boolean setFlag(String name) {
+        return false;
+    }
+
+    @Override
+    public boolean setParameter(String value) {
+        if (directory != null) {
+            return false;
+        }
+        directory = Path.of(value);
+        return true;
+    }
+
+    @Override
+    public boolean setOption(String name, String value) {
+        switch (name) {
+            case "--history" -> historyFile = Path.of(value);
+            case "--model" -> model = value;
+            case "--format" -> format = value;
+            case "--failed-cas" -> failedCas = value;
+            case "--store" -> store = Path.of(value);
+            case "--consistency-models" -> consistencyModels = List.of(value.split(","));
+            case "--max-configurations", "--max-seconds" -> {
+                if (!PlainOptions.isPlainNatural(value)) {
+                    return false; // picocli's conversion decides anything else (and says what is wrong)
+                }
+                if (name.equals("--max-seconds")) {
+                    maxSeconds = Long.parseLong(value);
+                } else {
+                    maxConfigurations = Long.parseLong(value);
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

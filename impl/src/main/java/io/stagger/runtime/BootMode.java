@@ -35,11 +35,23 @@ public enum BootMode {
     }
 
     /**
-     * The key of this process's parent (the harness): {@link #processKey}. Looking it up is a few milliseconds of a
-     * start (the JDK's process machinery); the node does it on a thread of its own while the JVM starts up.
+     * The key of this process's parent (the harness): {@link #processKey}. The node looks it up on a thread of its
+     * own while the JVM starts up.
      */
     static String parentKey() {
-        return ProcessHandle.current().parent().map(BootMode::processKey).orElse("0-0");
+        long[] self = procStat("self");
+        long parentPid;
+        if (self != null) {
+            parentPid = self[PROC_PPID];
+        } else {
+            java.util.Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+            if (parent.isEmpty()) {
+                return "0-0";
+            }
+            parentPid = parent.get().pid();
+        }
+        String key = processKey(parentPid);
+        return key == null ? parentPid + "-0" : key;
     }
 
     /** The directory for the boot markers: under the system's temporary directory. */
@@ -67,10 +79,53 @@ public enum BootMode {
         }
     }
 
-    /** A process's pid and start time (ms since the epoch; 0 if unknown): together they name it for good. */
-    static String processKey(ProcessHandle process) {
-        long started = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-        return process.pid() + "-" + started;
+    /**
+     * A process's pid and start time, which together name it for good (pids are reused); null if no such process
+     * runs. On Linux the start is in clock ticks since boot, read from {@code /proc} (the JDK's process API would load
+     * and link its classes and two lambdas: milliseconds of a start); elsewhere in ms since the epoch, from
+     * {@link ProcessHandle} (0 if unknown).
+     */
+    static String processKey(long pid) {
+        long[] stat = procStat(Long.toString(pid));
+        if (stat != null) {
+            return pid + "-" + stat[PROC_START_TIME];
+        }
+        if (procStat("self") != null) {
+            return null; // /proc tells, and has no such process
+        }
+        java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty()) {
+            return null;
+        }
+        java.util.Optional<java.time.Instant> start = process.get().info().startInstant();
+        return pid + "-" + (start.isPresent() ? start.get().toEpochMilli() : 0);
+    }
+
+    private static final int PROC_PPID = 0;
+    private static final int PROC_START_TIME = 1;
+
+    /**
+     * From {@code /proc/PID/stat}: the parent's pid and the start time (fields 4 and 22); null where there is no such
+     * file (not Linux, or no such process) or it does not read as one.
+     */
+    private static long[] procStat(String pid) {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", pid, "stat"));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so the fields after the last ')'
+        int commEnd = stat.lastIndexOf(')');
+        if (commEnd < 0 || commEnd + 2 > stat.length()) {
+            return null;
+        }
+        String[] fields = stat.substring(commEnd + 2).split(" ");
+        try {
+            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[19])};
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -86,8 +141,7 @@ public enum BootMode {
                     continue;
                 }
                 String key = parts[0] + "-" + parts[1];
-                boolean alive = ProcessHandle.of(Long.parseLong(parts[0]))
-                        .map(p -> processKey(p).equals(key)).orElse(false);
+                boolean alive = key.equals(processKey(Long.parseLong(parts[0])));
                 if (!alive) {
                     try {
                         Files.deleteIfExists(marker);

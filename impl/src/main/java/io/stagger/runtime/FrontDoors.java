@@ -7,10 +7,18 @@ import java.util.List;
 /** How a node builds its service's front door at {@code init}. */
 @FunctionalInterface
 public interface FrontDoors {
-    /** The product's: the front door over a {@link KvReplica} as the node's options say. */
-    FrontDoors PRODUCT = (setup, out) -> new FrontDoor(new KvReplica(setup.self(), setup.members(),
-            setup.incarnation(), setup.retryMicros(), setup.majorityRule(), setup.snapshotPeriodMicros()),
-            setup.self(), setup.members(), out);
+    /**
+     * The product's: the front door over a {@link KvReplica} as the node's options say. (A class, not a lambda: it
+     * is made in every start; see MaelstromNode.)
+     */
+    FrontDoors PRODUCT = new FrontDoors() {
+        @Override
+        public FrontDoor create(Setup setup, FrontDoor.Out out) {
+            return new FrontDoor(new KvReplica(setup.self(), setup.members(), setup.incarnation(),
+                    setup.retryMicros(), setup.majorityRule(), setup.snapshotPeriodMicros()),
+                    setup.self(), setup.members(), out);
+        }
+    };
 
     /** The front door of {@code setup.self()}, writing its effects to {@code out}. */
     FrontDoor create(Setup setup, FrontDoor.Out out);

@@ -24,6 +24,7 @@ import io.stagger.json.ServiceCodec;
 import io.stagger.maelstrom.Clock;
 import io.stagger.maelstrom.Handler;
 import io.stagger.maelstrom.Input;
+import io.stagger.maelstrom.LineHandler;
 import io.stagger.maelstrom.Node;
 import io.stagger.maelstrom.Output;
 import io.stagger.maelstrom.RpcError;
@@ -115,10 +116,10 @@ public final class MaelstromNode {
         }, err);
         this.startNanos = clock.nanos();
         node.lateTimerSlack(Duration.ofNanos(options.lateTimerSlackMicros() * 1_000));
-        node.onLine(this::handleStreamed);
-        node.onInit(this::init);
+        node.onLine(new StreamedLines());
+        node.onInit(new InitHook());
         registerHandlers();
-        parentKeyLookup = new java.util.concurrent.FutureTask<>(BootMode::parentKey);
+        parentKeyLookup = new java.util.concurrent.FutureTask<>(new ParentKeyLookup());
         if (options.bootMode() == BootMode.AUTO) {
             // Init needs it (rule 8 or 9): looked up alongside the rest of the start, not after init arrives.
             Thread lookup = new Thread(parentKeyLookup, "boot-key");
@@ -330,21 +331,23 @@ public final class MaelstromNode {
         long retryMicros = 2 * io.stagger.core.Durations.micros(config.detectionPeriod());
         service = frontDoors.create(new FrontDoors.Setup(self, ids, options.incarnation(), retryMicros,
                 options.serviceMajorityRule(), options.snapshotPeriodMicros()),
-                new FrontDoorPort(stdout, self, node::takeMsgId, node::log));
+                new FrontDoorPort(stdout, self, new NodeMsgIds(), new NodeLog()));
         Path markerDir = options.bootMarkerDir() == null
                 ? BootMode.defaultMarkerDir() : Path.of(options.bootMarkerDir());
         boolean restart = options.bootMode().isRestart(self, markerDir,
                 options.bootMode() == BootMode.AUTO ? parentKey() : null);
         if (options.bootMode() == BootMode.AUTO) {
             // After init_ok has left: init needs none of it.
-            node.whenIdle(() -> BootMode.removeMarkersOfGoneProcesses(markerDir));
+            node.whenIdle(new MarkerCleanup(markerDir));
         }
         log("init: " + self + " of " + group + ", " + config + (restart ? ", restarting (rule 9)" : ""));
         if (restart) {
             service.recover(nowMicros());
         }
         Event boot = restart ? Event.Restart.INSTANCE : Event.Start.INSTANCE;
-        stepAndLog(restart ? "Restart" : "Start", () -> server.step(boot, nowMicros(), outbox));
+        beginStep();
+        server.step(boot, nowMicros(), outbox);
+        endStep(restart ? "Restart" : "Start", null);
     }
 
     private void receiveProtocol(String src, Message message, long msgId) throws MalformedInput {
@@ -354,7 +357,7 @@ public final class MaelstromNode {
         }
         outbox.replyTo(src, msgId);
         try {
-            beginStep(); // not stepAndLog: a message in the steady state allocates neither a lambda nor a text
+            beginStep();
             server.step(new Event.Receive(src, message), nowMicros(), outbox);
             endStep(message.type(), src);
         } finally {
@@ -369,6 +372,73 @@ public final class MaelstromNode {
             stdout.write(self, src, reply, node.takeMsgId(), msgId == null ? EnvelopeWriter.NO_REPLY : msgId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    // The library's hooks and the core's callbacks are classes, not lambdas: on JDK 17 the first lambda of a process
+    // links the method-handle machinery in the interpreter, and every one made in a start is linked in it
+    // (benchmarks/RESULTS.md, issue 18, third round). StartLinksNoLambdaTest holds a start to none.
+
+    /** The library's fast path for input lines: {@link #handleStreamed}. */
+    private final class StreamedLines implements LineHandler {
+        @Override
+        public boolean handle(byte[] line) {
+            return handleStreamed(line);
+        }
+    }
+
+    /** The library's hook for {@code init}: {@link #init}. */
+    private final class InitHook implements Task {
+        @Override
+        public void run() {
+            init();
+        }
+    }
+
+    /** The harness process's key for {@code --boot auto}, looked up on a thread of its own. */
+    private static final class ParentKeyLookup implements java.util.concurrent.Callable<String> {
+        @Override
+        public String call() {
+            return BootMode.parentKey();
+        }
+    }
+
+    /** The service's message ids: the library's. */
+    private final class NodeMsgIds implements java.util.function.LongSupplier {
+        @Override
+        public long getAsLong() {
+            return node.takeMsgId();
+        }
+    }
+
+    /** The service's log: the library's. */
+    private final class NodeLog implements java.util.function.Consumer<String> {
+        @Override
+        public void accept(String line) {
+            node.log(line);
+        }
+    }
+
+    /** Once {@code init_ok} is out: the boot markers of harness processes that are gone. */
+    private static final class MarkerCleanup implements Task {
+        private final Path markerDir;
+
+        MarkerCleanup(Path markerDir) {
+            this.markerDir = markerDir;
+        }
+
+        @Override
+        public void run() {
+            BootMode.removeMarkersOfGoneProcesses(markerDir);
+        }
+    }
+
+    /** The service's retry timer. */
+    private final class ServiceRetry implements Task {
+        @Override
+        public void run() {
+            service.retry(nowMicros());
+            syncServiceRetry();
         }
     }
 
@@ -390,7 +460,9 @@ public final class MaelstromNode {
     private void timerFired(Timer timer) {
         long now = nowMicros();
         Role before = server.role();
-        stepAndLog(timer.name().toLowerCase() + " timer", () -> server.step(Event.TimerFired.of(timer), now, outbox));
+        beginStep();
+        server.step(Event.TimerFired.of(timer), now, outbox);
+        endStep(timer.name().toLowerCase() + " timer", null);
         if (timer == Timer.ELECTION && before == Role.WAITING && server.role() == Role.MASTER) {
             elections++; // rule 5 (Start makes rank 1 MASTER too, but that is no election)
         }
@@ -411,20 +483,10 @@ public final class MaelstromNode {
         }
         long deadlineNanos = nanosAt(retryAt);
         if (serviceRetry == null) {
-            serviceRetry = node.at(deadlineNanos, () -> {
-                service.retry(nowMicros());
-                syncServiceRetry();
-            });
+            serviceRetry = node.at(deadlineNanos, new ServiceRetry());
         } else if (!serviceRetry.armed() || serviceRetry.deadlineNanos() != deadlineNanos) {
             serviceRetry.moveTo(deadlineNanos);
         }
-    }
-
-    /** Runs one step of the core and logs a change of role or master: the story a reader of stderr follows. */
-    private void stepAndLog(String cause, Runnable step) {
-        beginStep();
-        step.run();
-        endStep(cause, null);
     }
 
     /** Notes the server's state before a step, for {@link #endStep}. */

@@ -1,5 +1,6 @@
 package io.stagger.runtime;
 
+import io.stagger.cli.PlainOptions;
 import io.stagger.core.Config;
 import io.stagger.core.DelayBounds;
 import io.stagger.core.Durations;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
             "Durations need a unit: 250us, 100ms, 1.5s, 1m.",
             ""
         })
-public final class NodeMain implements Callable<Integer> {
+public final class NodeMain implements Callable<Integer>, PlainOptions.Target {
     // The defaults, shared by the annotations (picocli, --help) and the fields (the parse without picocli).
     static final String DEFAULT_VARIANTS = "announce,epochs,patient,prompt,roster";
     static final String DEFAULT_P = "100ms";
@@ -137,8 +138,8 @@ public final class NodeMain implements Callable<Integer> {
 
     /**
      * Entry point of the node process. The command lines a harness uses ({@code --name value}, {@code --name=value},
-     * {@code -v}) are parsed by {@link #parseWithoutPicocli}: building picocli's model of the options is most of a
-     * start's CPU time. Anything else, and any option value that does not validate, goes to picocli, which gives
+     * {@code -v}) are parsed by {@link #parseWithoutPicocli}: building picocli's model of the options would be most of
+     * a start's CPU time. Anything else, and any option value that does not validate, goes to picocli, which gives
      * {@code --help}, {@code --version} and every error text exactly as before.
      */
     public static void main(String[] args) {
@@ -183,46 +184,30 @@ public final class NodeMain implements Callable<Integer> {
     }
 
     /**
-     * Sets the options from {@code args} if every argument is one of this command's options in a plain form: a
-     * long name with its value as the next argument or after {@code =}, or {@code -v}/{@code --verbose}, each at
-     * most once. False, with nothing to be trusted, for anything picocli must see:
-     * help, version, an unknown or repeated option, a missing value, a value that starts with {@code -} or holds
-     * a quote, an argument file. {@code NodeMainTest} holds it to picocli's parse of the same arguments.
+     * Sets the options from {@code args} if every argument is one of this command's options in a plain form
+     * ({@link PlainOptions}); false, with nothing to be trusted, for anything picocli must see. {@code NodeMainTest}
+     * holds it to picocli's parse of the same arguments.
      */
     boolean parseWithoutPicocli(String[] args) {
-        Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-v") || arg.equals("--verbose")) {
-                if (!seen.add("--verbose")) {
-                    return false;
-                }
-                verbose = true;
-                continue;
-            }
-            if (!arg.startsWith("--")) {
-                return false;
-            }
-            int equals = arg.indexOf('=');
-            String name = equals < 0 ? arg : arg.substring(0, equals);
-            String value;
-            if (equals >= 0) {
-                value = arg.substring(equals + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                return false;
-            }
-            if (value.isEmpty() || value.startsWith("-") || value.indexOf('"') >= 0 || value.indexOf('\'') >= 0
-                    || !seen.add(name) || !setOption(name, value)) {
-                return false;
-            }
+        return PlainOptions.parse(args, this);
+    }
+
+    @Override
+    public boolean setFlag(String name) {
+        if (verbose || !(name.equals("-v") || name.equals("--verbose"))) {
+            return false;
         }
+        verbose = true;
         return true;
     }
 
-    /** Sets the option {@code name} (a long name with a value) to {@code value}; false if there is no such option. */
-    private boolean setOption(String name, String value) {
+    @Override
+    public boolean setParameter(String value) {
+        return false;
+    }
+
+    @Override
+    public boolean setOption(String name, String value) {
         switch (name) {
             case "--variants" -> variants = value;
             case "--start-allowance" -> startAllowance = value;
@@ -238,7 +223,7 @@ public final class NodeMain implements Callable<Integer> {
             case "--service-rule" -> serviceRule = value;
             case "--snapshot-period" -> snapshotPeriod = value;
             case "--incarnation" -> {
-                if (!isPlainNatural(value)) {
+                if (!PlainOptions.isPlainNatural(value)) {
                     return false; // picocli's conversion decides anything else (and says what is wrong)
                 }
                 incarnation = Long.parseLong(value);
@@ -274,19 +259,6 @@ public final class NodeMain implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace " + traceFile, e);
         }
-    }
-
-    /** Whether {@code text} is 0 or up to 18 decimal digits without a leading zero: a long, read alike by all. */
-    private static boolean isPlainNatural(String text) {
-        if (text.length() > 18 || (text.length() > 1 && text.charAt(0) == '0')) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The options as a validated {@link NodeOptions}; throws {@link IllegalArgumentException} with a clear text. */

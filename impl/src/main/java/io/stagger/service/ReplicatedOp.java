@@ -18,8 +18,16 @@ public interface ReplicatedOp {
     /** How a replica applies an operation to its state; every replica of a group applies them alike. */
     @FunctionalInterface
     interface Application {
-        /** Each operation as it says: {@link ReplicatedOp#applyTo}. */
-        Application AS_SPECIFIED = ReplicatedOp::applyTo;
+        /**
+         * Each operation as it says: {@link ReplicatedOp#applyTo}. (A class, not a method reference: it is made in
+         * every node's start; see MaelstromNode.)
+         */
+        Application AS_SPECIFIED = new Application() {
+            @Override
+            public KvResult apply(ReplicatedOp op, Map<String, Object> state) {
+                return op.applyTo(state);
+            }
+        };
 
         KvResult apply(ReplicatedOp op, Map<String, Object> state);
     }

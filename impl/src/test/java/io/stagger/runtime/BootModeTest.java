@@ -39,10 +39,24 @@ class BootModeTest {
     @Test
     void theMarkersOfTheLiveParentStay() throws IOException {
         BootMode.AUTO.isRestart("n1", markers);
-        String live = BootMode.processKey(ProcessHandle.current().parent().orElseThrow()) + "-n1";
+        String live = BootMode.processKey(parentPid()) + "-n1";
         BootMode.AUTO.isRestart("n2", markers);
         BootMode.removeMarkersOfGoneProcesses(markers);
         assertThat(markers.resolve(live)).exists();
         assertThat(Files.list(markers).count()).isEqualTo(2);
+    }
+
+    @Test
+    void theParentsKeyNamesTheParentAndAGoneProcessHasNone() throws Exception {
+        assertThat(BootMode.parentKey()).isEqualTo(BootMode.processKey(parentPid())).startsWith(parentPid() + "-");
+        assertThat(BootMode.processKey(ProcessHandle.current().pid()))
+                .isEqualTo(BootMode.processKey(ProcessHandle.current().pid())).isNotNull();
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long pid = gone.pid();
+        String whileRunning = BootMode.processKey(pid);
+        gone.waitFor();
+
+        assertThat(BootMode.processKey(pid)).as("key of %s, gone (%s while it ran)", pid, whileRunning).isNull();
     }
 }

@@ -63,7 +63,7 @@ class NodeMainTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"-h", "--help", "-V", "--version", "--bogus 1", "--P", "--P 1ms --P 2ms", "-v -v",
-        "--P -1ms", "--incarnation 0x10", "--incarnation 010", "--incarnation -5", "--variants \"none\"",
+        "--P -1ms", "-v --verbose", "--boot-marker-dir @dir", "--verbose=true", "--incarnation 0x10", "--incarnation 010", "--incarnation -5", "--variants \"none\"",
         "positional", "@args.txt", "-vh", "--", "--break access-check", "--break replication"})
     void whatPicocliMustSeeIsLeftToIt(String line) {
         assertThat(new NodeMain().parseWithoutPicocli(line.split(" "))).isFalse();

@@ -19,7 +19,14 @@ final class StdinInput implements Input {
 
     StdinInput(InputStream in, int maxLineBytes, int capacity) {
         this.queue = new ArrayBlockingQueue<>(capacity);
-        Thread reader = new Thread(() -> read(in, maxLineBytes), "stdin-reader");
+        // A class, not a lambda: on JDK 17 a process's first lambda links the method-handle machinery in the
+        // interpreter, milliseconds of a node's start.
+        Thread reader = new Thread("stdin-reader") {
+            @Override
+            public void run() {
+                read(in, maxLineBytes);
+            }
+        };
         reader.setDaemon(true);
         reader.start();
     }
