@@ -14,6 +14,7 @@
 #   impl/src/test/resources/fuzz/io/stagger/fuzz/<Class>Inputs/<method>/crash-<sha1>
 # and from then on replays in every `mvn verify` (regression mode): commit it with the fix.
 # Fuzzing is memory-hungry (libFuzzer reported ~2.5 GB RSS in a 30 s run); FUZZ_MAVEN_ARGS adds Maven flags.
+# faultSchedules draws the group's size (2 to 5); FUZZ_MAVEN_ARGS='-Dstagger.fuzz.servers=5' fixes it.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 method="${1:-all}"

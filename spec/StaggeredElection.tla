@@ -658,25 +658,34 @@ NoEpochZeroAhead ==
     /\ \A i \in Server : timerStart[i] = OFF
     /\ restarts >= MaxRestarts \/ (crashes >= MaxCrashes /\ \A i \in Server : up[i])
 
+(* The lowest epoch among the servers that are up (ups[i]) and the        *)
+(* messages in msgs that carry one; 0 if there is none.  This operator,   *)
+(* ShiftServerEpochs and ShiftMessageEpochs are what TLC evaluates for    *)
+(* every state it generates; model-check's runner evaluates them in Java, *)
+(* with the same meaning (io.stagger.check.tlc.EpochViewOperators).       *)
+LowestEpoch(ups, epochs, msgs) ==
+    LET es == {epochs[i] : i \in {k \in DOMAIN ups : ups[k]}}
+                \cup {m.epoch : m \in {x \in msgs : x.type # "inquiry"}}
+    IN IF es = {} THEN 0 ELSE SetMin(es)
+
+ShiftServerEpochs(ups, epochs, c) == [i \in DOMAIN epochs |-> IF ups[i] THEN epochs[i] - c ELSE 0]
+
+ShiftMessageEpochs(msgs, c) ==
+    {IF m.type = "inquiry" THEN m ELSE [m EXCEPT !.epoch = @ - c] : m \in msgs}
+
 (* What View subtracts from every epoch; 0 while a server may still come   *)
 (* back with epoch 0.                                                      *)
-EpochShift ==
-    IF Epochs /\ NoEpochZeroAhead
-      THEN LET es == {epoch[i] : i \in {k \in Server : up[k]}}
-                       \cup {m.epoch : m \in {x \in net : x.type # "inquiry"}}
-           IN IF es = {} THEN 0 ELSE SetMin(es)
-      ELSE 0
+EpochShift == IF Epochs /\ NoEpochZeroAhead THEN LowestEpoch(up, epoch, net) ELSE 0
 
 View ==
     LET c == EpochShift IN
     IF c = 0 THEN vars
-    ELSE <<up, <<role, master, [i \in Server |-> IF up[i] THEN epoch[i] - c ELSE 0], inquiryOut>>, timerVars,
-           {IF m.type = "inquiry" THEN m ELSE [m EXCEPT !.epoch = @ - c] : m \in net},
-           faultVars, clock, timerStart, quiet, rosterVars>>
+    ELSE <<up, <<role, master, ShiftServerEpochs(up, epoch, c), inquiryOut>>, timerVars,
+           ShiftMessageEpochs(net, c), faultVars, clock, timerStart, quiet, rosterVars>>
 
 (* EpochBound on the epochs that View sees: with View, a constraint must    *)
 (* not tell apart the states it counts as one.  It bounds how far apart    *)
 (* the epochs are once no server can come back with epoch 0, and the      *)
 (* epochs themselves before.                                               *)
-EpochSpreadBound == \A i \in Server : up[i] => epoch[i] - EpochShift <= MaxEpoch
+EpochSpreadBound == LET c == EpochShift IN \A i \in Server : up[i] => epoch[i] - c <= MaxEpoch
 =============================================================================

@@ -44,6 +44,8 @@ class SimulationFuzzTest {
     static final int SETTLE_ROUNDS = 40;
     static final int STABLE_ROUNDS = 10;
     private static final int MAX_SERVERS = 5;
+    /** Fixes the group's size (2 to 5) instead of drawing it, e.g. {@code -Dstagger.fuzz.servers=5}; 0 draws it. */
+    static final int FIXED_SERVERS = Integer.getInteger("stagger.fuzz.servers", 0);
     private static final int MAX_FAULTS = 10;
     private static final long LATEST_FAULT_MILLIS = 3_000;
 
@@ -64,7 +66,12 @@ class SimulationFuzzTest {
     }
 
     private static Scenario scenario(FuzzedDataProvider data) {
-        int n = data.consumeInt(2, MAX_SERVERS);
+        int drawn = data.consumeInt(2, MAX_SERVERS); // drawn either way, so that a corpus replays the same
+        if (FIXED_SERVERS != 0 && (FIXED_SERVERS < 2 || FIXED_SERVERS > MAX_SERVERS)) {
+            throw new IllegalArgumentException("stagger.fuzz.servers must be 2 to " + MAX_SERVERS + ", got "
+                    + FIXED_SERVERS);
+        }
+        int n = FIXED_SERVERS == 0 ? drawn : FIXED_SERVERS;
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             ids.add("n" + i);
