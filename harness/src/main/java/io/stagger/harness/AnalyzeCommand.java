@@ -125,7 +125,7 @@ public final class AnalyzeCommand implements Callable<Integer>, PlainOptions.Tar
     /**
      * Runs the command line with errors on err; returns its exit code. A command line of plain options
      * ({@link PlainOptions}) is read without picocli, whose model of the options would be most of a small history's
-     * cold start; anything else (help, version, every error) goes to picocli. {@code AnalyzeCommandTest} holds the
+     * cold start; anything else (help, version, every error) goes to picocli. {@code AnalyzeOptionsTest} holds the
      * two parses equal.
      */
     public static int execute(PrintStream out, PrintStream err, String... args) {
